@@ -1,0 +1,84 @@
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { Option, type Command } from 'commander';
+import { t } from '../i18n/index.js';
+import { readInputFile } from '../io/read-input.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { formatForPath } from '../formats/index.js';
+import { loadGlossary } from '../glossary/load.js';
+import { createMatcher } from '../glossary/matcher/index.js';
+import type { Glossary } from '../glossary/schema.js';
+import { TarjomanError } from '../model/located-error.js';
+import type { Document } from '../model/schema.js';
+import { annotateTerms } from '../steps/annotate-terms.js';
+import { extractDocument } from '../steps/extract-document.js';
+import { glossaryLookup } from '../xliff/glossary-from-termbase.js';
+import { XLIFF_VERSIONS, writeXliff, type XliffVersion } from '../xliff/write.js';
+import { VERSION } from '../version.js';
+import type { CliIo } from './io.js';
+import { collect } from './options.js';
+import { segmenterFor } from './segmenter-option.js';
+
+interface ExtractOptions {
+  from: string;
+  to: string;
+  dump?: boolean;
+  srx?: string;
+  glossary?: string[];
+  xliff?: XliffVersion;
+  kit: 'plain' | 'omegat';
+  out?: string;
+}
+
+/** The path recorded in the XLIFF and used to name its output: relative to the working folder, with `/`. */
+function recordedPath(path: string): string {
+  const rel = isAbsolute(path) ? relative(process.cwd(), path) : path;
+  return rel.split(sep).join('/');
+}
+
+function outputPath(out: string, recorded: string): string {
+  // A document outside the working folder is written by its name alone, never above --out.
+  const safe = recorded.split('/').filter((p) => p !== '..' && p !== '.' && p !== '').join('/');
+  return join(out, `${safe}.xlf`);
+}
+
+/** `tarjoman extract FILE… --from en --to fa (--dump | --xliff V --out DIR)`. */
+export function registerExtract(program: Command, io: CliIo): void {
+  program
+    .command('extract')
+    .description(t('cli:extract.description'))
+    .argument('<files...>', t('cli:extract.files'))
+    .requiredOption('-f, --from <lang>', t('cli:option.from'))
+    .requiredOption('-t, --to <lang>', t('cli:option.to'))
+    .option('--dump', t('cli:extract.dump'))
+    .addOption(new Option('--xliff <version>', t('cli:extract.xliff')).choices(XLIFF_VERSIONS))
+    .addOption(new Option('--kit <kind>', t('cli:extract.kit')).choices(['plain', 'omegat']).default('plain'))
+    .option('-o, --out <dir>', t('cli:extract.out'))
+    .option('-g, --glossary <path>', t('cli:option.glossary'), collect)
+    .option('--srx <file>', t('cli:option.srx'))
+    .action(async (files: string[], options: ExtractOptions) => {
+      if (!options.dump && !options.xliff) throw new TarjomanError('cli:extract.nothingToDo');
+      if (options.xliff && !options.out) throw new TarjomanError('cli:extract.outRequired');
+      const segmenter = segmenterFor(options.from, options.srx);
+      const glossary: Glossary | undefined = options.glossary?.length ? await loadGlossary(options.glossary) : undefined;
+      const matcher = glossary ? createMatcher(glossary, options.from) : undefined;
+      const documents: Document[] = [];
+      // Every document is read and checked before anything is written, so a bad file leaves no partial output.
+      for (const path of files) {
+        const bytes = await readInputFile(path);
+        const format = formatForPath(path);
+        const recorded = recordedPath(path);
+        const document = extractDocument({ bytes, path: recorded, format, sourceLang: options.from, targetLang: options.to, segmenter });
+        documents.push(matcher ? annotateTerms(document, matcher) : document);
+      }
+      if (options.dump) io.stdout.write(`${JSON.stringify(documents, null, 2)}\n`);
+      if (options.xliff && options.out) {
+        const lookup = glossary ? glossaryLookup(glossary, options.to) : undefined;
+        for (const document of documents) {
+          const xml = writeXliff(document, { version: options.xliff, toolVersion: VERSION, kit: options.kit, ...(lookup ? { glossary: lookup } : {}) });
+          const target = outputPath(options.out, document.path);
+          await writeFileAtomic(target, xml);
+          io.stderr.write(`${t('cli:extract.wrote', { file: target, units: document.units.length })}\n`);
+        }
+      }
+    });
+}

@@ -1,0 +1,255 @@
+import {
+  isHyphenCodePoint,
+  isInvisibleFormat,
+  isSpaceCodePoint,
+  isWordCodePoint,
+} from '../../lang/chars.js';
+import { digitValue, foldPersianLetter, isDroppedInPersian } from '../../lang/fa.js';
+
+/**
+ * The text as the matcher sees it, one UTF-16 unit per slot, with each slot's span in the
+ * original so hits are reported on the text the user gave:
+ * - Arabic yeh/kaf folded to Persian, Persian and Arabic-Indic digits to ASCII, ’ and ʼ to ';
+ * - tatweel, diacritics, ZWNJ/ZWJ and invisible direction marks removed (ZWNJ joins the parts of
+ *   one word, so without it «خامنه‌ای» and «خامنهای» are the same letters);
+ * - every run of spaces and hyphens is one space ("Iran-Iraq" = "Iran Iraq").
+ * `lower` is case-folded for the automaton; `cased` keeps case for case-sensitive terms.
+ */
+export interface MatchText {
+  length: number;
+  lower: Uint16Array;
+  cased: Uint16Array;
+  /** 1 where the slot belongs to a word character (letter, digit, mark) */
+  word: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+const lowerTable = new Uint16Array(0x10000);
+const upperTable = new Uint16Array(0x10000);
+
+/** Case folding one UTF-16 unit at a time; a letter whose lower case is longer (İ) keeps its own form. */
+export function lowerUnit(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c;
+  let v = lowerTable[c]!;
+  if (v === 0) {
+    const l = String.fromCharCode(c).toLowerCase();
+    v = l.length === 1 ? l.charCodeAt(0) : c;
+    lowerTable[c] = v;
+  }
+  return v;
+}
+
+export function upperUnit(c: number): number {
+  if (c < 0x80) return c >= 0x61 && c <= 0x7a ? c - 32 : c;
+  let v = upperTable[c]!;
+  if (v === 0) {
+    const u = String.fromCharCode(c).toUpperCase();
+    v = u.length === 1 ? u.charCodeAt(0) : c;
+    upperTable[c] = v;
+  }
+  return v;
+}
+
+const SPACE = 0x20;
+
+function foldUnit(cp: number): number {
+  const d = digitValue(cp);
+  if (d >= 0) return 0x30 + d;
+  if (cp === 0x2019 || cp === 0x02bc) return 0x27;
+  return foldPersianLetter(cp);
+}
+
+const UNKNOWN = 0;
+const DROP = 1;
+const SEPARATOR = 2;
+const WORD_CHAR = 3;
+const OTHER_CHAR = 4;
+const SURROGATE = 5;
+
+// What each UTF-16 unit becomes, learnt on first sight: the loop over a megabyte of text is then
+// a few table reads per character instead of a chain of range tests and case conversions.
+const unitKind = new Uint8Array(0x10000);
+const unitCased = new Uint16Array(0x10000);
+const unitLower = new Uint16Array(0x10000);
+
+function learn(c: number): number {
+  let kind: number;
+  if (c >= 0xd800 && c <= 0xdfff) kind = SURROGATE;
+  else if (c === 0x200c || c === 0x200d || isDroppedInPersian(c) || isInvisibleFormat(c)) kind = DROP;
+  else if (isSpaceCodePoint(c) || isHyphenCodePoint(c)) kind = SEPARATOR;
+  else {
+    const f = foldUnit(c);
+    // Classified after folding: the modifier letter apostrophe is a letter, the ' it becomes is not.
+    kind = isWordCodePoint(f) ? WORD_CHAR : OTHER_CHAR;
+    unitCased[c] = f;
+    unitLower[c] = lowerUnit(f);
+  }
+  unitKind[c] = kind;
+  return kind;
+}
+
+/**
+ * Normalizes `text`; `breaks` are offsets (ascending) where something that is not text
+ * (a line break tag, an image) separates words, and count as a space.
+ */
+export function normalizeForMatch(text: string, breaks: readonly number[] = [], reuse = false): MatchText {
+  const cap = text.length + breaks.length;
+  const buffers = reuse ? scratchFor(cap) : allocate(cap);
+  const { lower, cased, word, start, end } = buffers;
+  let n = 0;
+  let b = 0;
+  let nextBreak = breaks.length > 0 ? breaks[0]! : Infinity;
+  const length = text.length;
+  for (let i = 0; i < length; ) {
+    if (i >= nextBreak) {
+      if (n === 0 || lower[n - 1] !== SPACE) {
+        lower[n] = cased[n] = SPACE;
+        word[n] = 0;
+        start[n] = end[n] = nextBreak;
+        n++;
+      }
+      nextBreak = ++b < breaks.length ? breaks[b]! : Infinity;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    let kind = unitKind[c]!;
+    if (kind === UNKNOWN) kind = learn(c);
+    if (kind === WORD_CHAR || kind === OTHER_CHAR) {
+      cased[n] = unitCased[c]!;
+      lower[n] = unitLower[c]!;
+      word[n] = kind === WORD_CHAR ? 1 : 0;
+      start[n] = i;
+      end[n] = i + 1;
+      n++;
+      i++;
+    } else if (kind === SEPARATOR) {
+      if (n > 0 && lower[n - 1] === SPACE) end[n - 1] = i + 1;
+      else {
+        lower[n] = cased[n] = SPACE;
+        word[n] = 0;
+        start[n] = i;
+        end[n] = i + 1;
+        n++;
+      }
+      i++;
+    } else if (kind === DROP) i++;
+    else {
+      // A surrogate pair: an astral letter (word) or symbol (not), kept as its two units.
+      const d = i + 1 < length ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+        const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+        const isWord = isWordCodePoint(cp) ? 1 : 0;
+        const l = String.fromCodePoint(cp).toLowerCase();
+        for (let k = 0; k < 2; k++) {
+          cased[n] = text.charCodeAt(i + k);
+          lower[n] = l.length === 2 ? l.charCodeAt(k) : text.charCodeAt(i + k);
+          word[n] = isWord;
+          start[n] = i;
+          end[n] = i + 2;
+          n++;
+        }
+        i += 2;
+      } else {
+        cased[n] = lower[n] = c;
+        word[n] = 0;
+        start[n] = i;
+        end[n] = i + 1;
+        n++;
+        i++;
+      }
+    }
+  }
+  for (; b < breaks.length; b++) {
+    if (n === 0 || lower[n - 1] !== SPACE) {
+      lower[n] = cased[n] = SPACE;
+      word[n] = 0;
+      start[n] = end[n] = breaks[b]!;
+      n++;
+    }
+  }
+  buffers.length = n;
+  return buffers;
+}
+
+function allocate(cap: number): MatchText {
+  return {
+    length: 0,
+    lower: new Uint16Array(cap),
+    cased: new Uint16Array(cap),
+    word: new Uint8Array(cap),
+    start: new Int32Array(cap),
+    end: new Int32Array(cap),
+  };
+}
+
+let scratch: MatchText = allocate(1024);
+
+/**
+ * Buffers shared by successive matcher calls: matching a megabyte would otherwise leave a dozen
+ * megabytes of garbage per call, and the collections that follow take longer the larger the
+ * glossary kept in memory, which is exactly the cost that must not grow with it.
+ */
+function scratchFor(cap: number): MatchText {
+  if (scratch.lower.length < cap) scratch = allocate(Math.max(cap, scratch.lower.length * 2));
+  return scratch;
+}
+
+/** 1 for every UTF-16 unit of a normalized key that belongs to a word character. */
+export function wordFlags(key: string): Uint8Array {
+  const out = new Uint8Array(key.length);
+  for (let i = 0; i < key.length; ) {
+    const cp = key.codePointAt(i)!;
+    const size = cp > 0xffff ? 2 : 1;
+    if (isWordCodePoint(cp)) out.fill(1, i, i + size);
+    i += size;
+  }
+  return out;
+}
+
+/** A term (or one spelling variant of it) in matcher form: trimmed, as plain strings. */
+export function normalizeTermText(text: string): { lower: string; cased: string; word: Uint8Array } {
+  let simple = true;
+  for (let i = 0; i < text.length && simple; i++) {
+    const c = text.charCodeAt(i);
+    let kind = unitKind[c]!;
+    if (kind === UNKNOWN) kind = learn(c);
+    simple = kind === WORD_CHAR || kind === OTHER_CHAR || kind === SEPARATOR;
+  }
+  if (!simple) {
+    // Rare (marks, joiners, astral letters): the full text normalizer knows every case.
+    const m = normalizeForMatch(text);
+    let from = 0;
+    let to = m.length;
+    while (from < to && m.lower[from] === SPACE) from++;
+    while (to > from && m.lower[to - 1] === SPACE) to--;
+    return {
+      lower: String.fromCharCode(...m.lower.subarray(from, to)),
+      cased: String.fromCharCode(...m.cased.subarray(from, to)),
+      word: m.word.slice(from, to),
+    };
+  }
+  let lower = '';
+  let cased = '';
+  const flags: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const kind = unitKind[c]!;
+    if (kind === SEPARATOR) {
+      if (lower.length === 0 || lower.charCodeAt(lower.length - 1) === SPACE) continue;
+      lower += ' ';
+      cased += ' ';
+      flags.push(0);
+    } else {
+      lower += String.fromCharCode(unitLower[c]!);
+      cased += String.fromCharCode(unitCased[c]!);
+      flags.push(kind === WORD_CHAR ? 1 : 0);
+    }
+  }
+  if (lower.endsWith(' ')) {
+    lower = lower.slice(0, -1);
+    cased = cased.slice(0, -1);
+    flags.pop();
+  }
+  return { lower, cased, word: Uint8Array.from(flags) };
+}

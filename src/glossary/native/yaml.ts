@@ -1,0 +1,149 @@
+import { Document, LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { decodeUtf8 } from '../../formats/shared.js';
+import { readInputFile } from '../../io/read-input.js';
+import { TarjomanError } from '../../model/located-error.js';
+import type { Concept, GlossaryFile, Term } from '../schema.js';
+import type { LocatedGlossaryFile } from './located.js';
+import { throwIfProblems } from './problems.js';
+import { checkGlossaryValue, type FieldPath, type Position } from './validate.js';
+
+/**
+ * A glossary is a small hand-written file: a handful of anchors is plenty, and a low cap
+ * stops a "billion laughs" document from expanding aliases into gigabytes.
+ */
+export const MAX_ALIAS_COUNT = 20;
+
+export const SCHEMA_COMMENT_PREFIX = 'yaml-language-server: $schema=';
+export const DEFAULT_SCHEMA_REF = '../schema.json';
+
+function positionOf(lines: LineCounter, offset: number | undefined): Position {
+  if (offset === undefined) return {};
+  const { line, col } = lines.linePos(offset);
+  return { line, column: col };
+}
+
+function resolve(doc: Document, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(doc) : node;
+}
+
+/** Follows a field path through the YAML nodes, stopping at the deepest node that exists. */
+function locator(doc: Document, lines: LineCounter) {
+  return (path: FieldPath, key?: string): Position => {
+    let node: unknown = doc.contents;
+    let offset = (doc.contents as YamlNode | null)?.range?.[0] ?? 0;
+    const steps = key === undefined ? path : [...path, key];
+    for (let i = 0; i < steps.length; i++) {
+      const part = steps[i]!;
+      node = resolve(doc, node);
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part));
+        if (!pair) break;
+        const keyNode = pair.key as YamlNode;
+        const valueNode = pair.value as YamlNode | null;
+        // An unknown key, or a key with nothing after it, is best shown by the key itself.
+        if ((key !== undefined && i === steps.length - 1) || !valueNode?.range) {
+          offset = keyNode.range?.[0] ?? offset;
+          node = undefined;
+          break;
+        }
+        offset = valueNode.range[0];
+        node = valueNode;
+      } else if (isSeq(node) && typeof part === 'number') {
+        const item = node.items[part] as YamlNode | undefined;
+        if (!item?.range) break;
+        offset = item.range[0];
+        node = item;
+      } else break;
+    }
+    return positionOf(lines, offset);
+  };
+}
+
+/** The `$schema=` reference of a native file's first comment, if it has one. */
+export function yamlSchemaRef(text: string): string | undefined {
+  const first = text.replace(/^\uFEFF/u, '').match(/^#\s*yaml-language-server:\s*\$schema=(\S+)/u);
+  return first?.[1];
+}
+
+/** Reads a native glossary file, reporting every problem with its line, column and entry id. */
+export function parseGlossaryYamlLocated(text: string, path: string): LocatedGlossaryFile {
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/u, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    throwIfProblems(
+      doc.errors.map(
+        (e) => new TarjomanError('glossary:yaml.syntax', { reason: e.message }, { file: path, ...positionOf(lines, e.pos[0]) }),
+      ),
+    );
+  }
+  if (doc.contents === null) throw new TarjomanError('glossary:yaml.empty', {}, { file: path });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    throw new TarjomanError('glossary:yaml.aliases', { max: MAX_ALIAS_COUNT }, { file: path }, { cause });
+  }
+  const locate = locator(doc, lines);
+  const { file, problems } = checkGlossaryValue(value, path, locate);
+  throwIfProblems(problems);
+  return { path, file: file!, lines: file!.entries.map((_, i) => locate(['entries', i]).line) };
+}
+
+export function parseGlossaryYaml(text: string, path: string): GlossaryFile {
+  return parseGlossaryYamlLocated(text, path).file;
+}
+
+export async function readGlossaryFileLocated(path: string): Promise<LocatedGlossaryFile> {
+  return parseGlossaryYamlLocated(decodeUtf8(await readInputFile(path), path), path);
+}
+
+export async function readGlossaryFile(path: string): Promise<GlossaryFile> {
+  return (await readGlossaryFileLocated(path)).file;
+}
+
+function termToPlain(term: Term): Record<string, unknown> {
+  const out: Record<string, unknown> = { text: term.text, status: term.status };
+  if (term.case !== undefined) out.case = term.case;
+  if (term.abbreviation !== undefined) out.abbreviation = term.abbreviation;
+  if (term.partOfSpeech !== undefined) out.partOfSpeech = term.partOfSpeech;
+  if (term.note !== undefined) out.note = term.note;
+  if (term.source !== undefined) out.source = term.source;
+  if (term.context !== undefined) out.context = term.context;
+  return out;
+}
+
+function conceptToPlain(concept: Concept): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: concept.id, type: concept.type };
+  if (concept.definition !== undefined) out.definition = concept.definition;
+  if (concept.note !== undefined) out.note = concept.note;
+  if (concept.sources !== undefined) out.sources = [...concept.sources];
+  if (concept.doNotTranslate !== undefined) out.doNotTranslate = concept.doNotTranslate;
+  const terms: Record<string, unknown> = {};
+  for (const [lang, list] of Object.entries(concept.terms)) terms[lang] = list.map(termToPlain);
+  out.terms = terms;
+  return out;
+}
+
+export interface WriteYamlOptions {
+  /** `$schema` reference for editors; `null` writes no such comment */
+  schemaRef?: string | null;
+}
+
+/**
+ * Native YAML as a person would write it: entries in the given order separated by a blank
+ * line, keys in schema order, terms as block maps, no line folding (long Persian sentences
+ * folded by width are hard to edit).
+ */
+export function writeGlossaryYaml(file: GlossaryFile, options: WriteYamlOptions = {}): string {
+  const plain: Record<string, unknown> = { languages: [...file.languages] };
+  if (file.domain !== undefined) plain.domain = file.domain;
+  plain.entries = file.entries.map(conceptToPlain);
+  const doc = new Document(plain);
+  const languages = doc.get('languages', true);
+  if (isSeq(languages)) languages.flow = true;
+  const entries = doc.get('entries', true);
+  if (isSeq(entries)) entries.items.forEach((item, i) => i > 0 && isMap(item) && (item.spaceBefore = true));
+  const ref = options.schemaRef === undefined ? DEFAULT_SCHEMA_REF : options.schemaRef;
+  if (ref !== null) doc.commentBefore = ` ${SCHEMA_COMMENT_PREFIX}${ref}`;
+  return doc.toString({ lineWidth: 0, indent: 2, indentSeq: true, flowCollectionPadding: false });
+}

@@ -1,0 +1,72 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import i18next, { type i18n, type Resource } from 'i18next';
+
+/** The tool's own messages live in locales/<lang>/<namespace>.json, beside src/ and dist/. */
+const localesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales');
+
+export const SUPPORTED_LOCALES = ['en', 'fa'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+function loadResources(): { resources: Resource; namespaces: string[] } {
+  const resources: Resource = {};
+  const namespaces = new Set<string>();
+  for (const lang of SUPPORTED_LOCALES) {
+    resources[lang] = {};
+    for (const file of readdirSync(join(localesDir, lang))) {
+      if (!file.endsWith('.json')) continue;
+      const ns = file.slice(0, -'.json'.length);
+      namespaces.add(ns);
+      resources[lang]![ns] = JSON.parse(readFileSync(join(localesDir, lang, file), 'utf8'));
+    }
+  }
+  return { resources, namespaces: [...namespaces] };
+}
+
+let instance: i18n | undefined;
+
+function get(): i18n {
+  if (instance) return instance;
+  const { resources, namespaces } = loadResources();
+  const created = i18next.createInstance();
+  void created.init({
+    lng: 'en',
+    fallbackLng: 'en',
+    ns: namespaces,
+    defaultNS: 'cli',
+    resources,
+    initAsync: false,
+    // Messages are plain text for terminals and JSON, not HTML.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  instance = created;
+  return created;
+}
+
+/** Picks the locale: an explicit choice, then LC_ALL, LC_MESSAGES, LANG, then English. */
+export function resolveLocale(explicit?: string, env: NodeJS.ProcessEnv = process.env): Locale {
+  for (const candidate of [explicit, env.LC_ALL, env.LC_MESSAGES, env.LANG]) {
+    if (!candidate) continue;
+    const lang = candidate.toLowerCase().split(/[_.@-]/)[0];
+    if (lang && (SUPPORTED_LOCALES as readonly string[]).includes(lang)) return lang as Locale;
+    if (explicit === candidate) continue;
+    // A set but unsupported LC_ALL still wins over LANG, as POSIX says: fall back to English.
+    if (lang && lang !== 'c' && lang !== 'posix') return 'en';
+  }
+  return 'en';
+}
+
+export function setLocale(locale: Locale): void {
+  void get().changeLanguage(locale);
+}
+
+export function currentLocale(): Locale {
+  return (get().language as Locale | undefined) ?? 'en';
+}
+
+/** A message by key (`namespace:key`), with its placeholders filled. */
+export function t(key: string, params: Record<string, unknown> = {}): string {
+  return get().t(key, params as Record<string, string>) as string;
+}

@@ -1,0 +1,3 @@
+export * from './chars.js';
+export * from './fa.js';
+export * from './en.js';

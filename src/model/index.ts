@@ -1,0 +1,4 @@
+export * from './schema.js';
+export * from './content.js';
+export * from './ids.js';
+export * from './located-error.js';

@@ -1,0 +1,34 @@
+import type { Format } from '../formats/format.js';
+import { TarjomanError } from '../model/located-error.js';
+import type { Document } from '../model/schema.js';
+import { segmentDocument } from '../segment/segment-content.js';
+import type { Segmenter } from '../segment/segmenter.js';
+
+export interface ExtractRequest {
+  bytes: Uint8Array;
+  path: string;
+  format: Format;
+  sourceLang: string;
+  targetLang?: string;
+  segmenter: Segmenter;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Bytes → segmented document. Before anything is handed to a translator, the document is
+ * written back once with its sources as targets: if that does not give the original bytes,
+ * the file is refused, because a merge of the translation could not be trusted either.
+ */
+export function extractDocument(request: ExtractRequest): Document {
+  const { bytes, path, format, sourceLang, targetLang, segmenter } = request;
+  const document = format.extract(bytes, { path, sourceLang, ...(targetLang ? { targetLang } : {}) });
+  if (!sameBytes(format.merge(document), bytes)) {
+    throw new TarjomanError('errors:roundTripFailed', { format: format.name }, { file: path });
+  }
+  return segmentDocument(document, segmenter);
+}

@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto';
+import { unitSource } from '../../model/content.js';
+import { t } from '../../i18n/index.js';
+import type { Content, Document, Part, Segment, Unit } from '../../model/schema.js';
+import { codeType, pairedIndexes, unitCodeIds } from '../codes.js';
+import type { GlossaryLookup } from '../glossary-lookup.js';
+import { placeMarks, writeInline, type Mark, type PlacedMark } from '../marks.js';
+import { escapeAttr, escapeText, escapeTextWithCp } from '../xml-escape.js';
+import { isRightToLeft } from '../../lang/direction.js';
+
+export const XLIFF2_NS = 'urn:oasis:names:tc:xliff:document:2.0';
+export const GLS_NS = 'urn:oasis:names:tc:xliff:glossary:2.0';
+export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
+
+export interface Xliff2Options {
+  version: '2.0' | '2.1';
+  toolVersion: string;
+  glossary?: GlossaryLookup;
+}
+
+export function sourceHash(unit: Unit): string {
+  return createHash('sha256').update(JSON.stringify(unitSource(unit))).digest('hex');
+}
+
+const attr = (name: string, value: string | undefined) => (value === undefined ? '' : ` ${name}="${escapeAttr(value)}"`);
+
+/** Gives every original markup string of a unit one `data` id, in order of first use. */
+function dataIds(unit: Unit): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const part of unit.parts)
+    for (const item of [...part.source, ...(part.kind === 'segment' ? (part.target ?? []) : [])])
+      if (item.type === 'code' && !ids.has(item.data)) ids.set(item.data, `d${ids.size + 1}`);
+  return ids;
+}
+
+/** Ids for term marks that cannot clash with the unit's code ids. */
+function markIdFactory(unit: Unit): (n: number) => string {
+  const taken = new Set<string>();
+  for (const part of unit.parts) for (const item of part.source) if (item.type === 'code') taken.add(item.id);
+  return (n) => {
+    let id = `m${n}`;
+    while (taken.has(id)) id = `m${n}x${taken.size}`;
+    return id;
+  };
+}
+
+function inlineXml(content: Content, marks: PlacedMark[], unitIds: { opens: Set<string>; closes: Set<string> }, data: Map<string, string>): string {
+  const paired = pairedIndexes(content);
+  const closeData = new Map<string, string>();
+  content.forEach((item, i) => {
+    if (item.type === 'code' && item.kind === 'close' && paired.has(i)) closeData.set(item.id, data.get(item.data)!);
+  });
+  return writeInline(content, marks, {
+    text: escapeTextWithCp,
+    markStart: (m) => (m.split ? `<sm id="${m.id}" type="term"/>` : `<mrk id="${m.id}" type="term">`),
+    markEnd: (m) => (m.split ? `<em startRef="${m.id}"/>` : '</mrk>'),
+    code(index) {
+      const code = content[index]!;
+      if (code.type !== 'code') return '';
+      const { type, subType } = codeType(code);
+      const common = attr('type', type) + attr('subType', subType);
+      const perms = (code.canCopy === false ? ' canCopy="no"' : '') + (code.canDelete === false ? ' canDelete="no"' : '') + (code.canReorder === false ? ' canReorder="no"' : '');
+      const ref = data.get(code.data)!;
+      if (code.kind === 'standalone') return `<ph id="${escapeAttr(code.id)}"${perms} dataRef="${ref}"${attr('equiv', code.equiv)}${common}/>`;
+      if (paired.has(index)) {
+        if (code.kind === 'close') return '</pc>';
+        return `<pc id="${escapeAttr(code.id)}"${perms} dataRefStart="${ref}" dataRefEnd="${closeData.get(code.id)}"${attr('equivStart', code.equiv)}${common}>`;
+      }
+      if (code.kind === 'open') {
+        const isolated = unitIds.closes.has(code.id) ? '' : ' isolated="yes"';
+        return `<sc id="${escapeAttr(code.id)}"${perms}${isolated} dataRef="${ref}"${attr('equiv', code.equiv)}${common}/>`;
+      }
+      return unitIds.opens.has(code.id)
+        ? `<ec startRef="${escapeAttr(code.id)}"${perms} dataRef="${ref}"${attr('equiv', code.equiv)}${common}/>`
+        : `<ec id="${escapeAttr(code.id)}"${perms} isolated="yes" dataRef="${ref}"${attr('equiv', code.equiv)}${common}/>`;
+    },
+  });
+}
+
+function meta(type: string, value: string | number | undefined): string {
+  return value === undefined ? '' : `<mda:meta type="${type}">${escapeText(String(value))}</mda:meta>`;
+}
+
+function unitXml(unit: Unit, options: Xliff2Options, indent: string): string {
+  const data = dataIds(unit);
+  const ids = unitCodeIds(unit);
+  const markId = markIdFactory(unit);
+  let markNo = 0;
+  const glossEntries: string[] = [];
+  const segmentMarks = new Map<Part, PlacedMark[]>();
+  for (const part of unit.parts) {
+    if (part.kind !== 'segment' || !part.matches?.length) continue;
+    const marks: Mark[] = part.matches.map((m) => ({ id: markId(++markNo), start: m.start, end: m.end }));
+    const placed = placeMarks(part.source, marks);
+    segmentMarks.set(part, placed);
+    for (const mark of placed) {
+      const match = part.matches[marks.findIndex((m) => m.id === mark.id)]!;
+      const entry = options.glossary?.(match.conceptId);
+      const translations = entry?.translations ?? [];
+      glossEntries.push(
+        `${indent}    <gls:glossEntry ref="#${mark.id}">` +
+          `<gls:term source="${escapeAttr(match.conceptId)}">${escapeText(match.text)}</gls:term>` +
+          translations.map((t) => `<gls:translation>${escapeText(t)}</gls:translation>`).join('') +
+          (entry?.definition ? `<gls:definition>${escapeText(entry.definition)}</gls:definition>` : '') +
+          '</gls:glossEntry>',
+      );
+    }
+  }
+  const notes = [...unit.notes.map((n) => ({ category: 'context', text: n }))];
+  for (const part of unit.parts) {
+    if (part.kind !== 'segment') continue;
+    for (const match of part.matches ?? []) {
+      const entry = options.glossary?.(match.conceptId);
+      for (const forbidden of entry?.forbidden ?? [])
+        notes.push({ category: 'terminology', text: t('xliff:forbiddenTerm', { term: match.text, forbidden }) });
+    }
+  }
+  const context = unit.context;
+  const lines: string[] = [];
+  lines.push(
+    `${indent}<unit id="${escapeAttr(unit.id)}"${attr('name', context.key)}${unit.translate ? '' : ' translate="no"'} xml:space="preserve">`,
+  );
+  lines.push(
+    `${indent}  <mda:metadata><mda:metaGroup category="tarjoman">` +
+      meta('kind', unit.kind) +
+      meta('level', context.level) +
+      meta('element', context.element) +
+      meta('line', context.line) +
+      meta('column', context.column) +
+      meta('source-sha256', sourceHash(unit)) +
+      '</mda:metaGroup></mda:metadata>',
+  );
+  if (glossEntries.length) lines.push(`${indent}  <gls:glossary>`, ...glossEntries, `${indent}  </gls:glossary>`);
+  if (notes.length) {
+    lines.push(`${indent}  <notes>`);
+    notes.forEach((n, i) => lines.push(`${indent}    <note id="n${i + 1}" category="${n.category}">${escapeText(n.text)}</note>`));
+    lines.push(`${indent}  </notes>`);
+  }
+  if (data.size) {
+    lines.push(`${indent}  <originalData>`);
+    for (const [markup, id] of data) lines.push(`${indent}    <data id="${id}">${escapeTextWithCp(markup)}</data>`);
+    lines.push(`${indent}  </originalData>`);
+  }
+  for (const part of unit.parts) {
+    if (part.kind === 'ignorable') {
+      lines.push(`${indent}  <ignorable id="${escapeAttr(part.id)}"><source>${inlineXml(part.source, [], ids, data)}</source></ignorable>`);
+      continue;
+    }
+    lines.push(segmentXml(part, segmentMarks.get(part) ?? [], ids, data, indent));
+  }
+  lines.push(`${indent}</unit>`);
+  return lines.join('\n');
+}
+
+function segmentXml(segment: Segment, marks: PlacedMark[], ids: { opens: Set<string>; closes: Set<string> }, data: Map<string, string>, indent: string): string {
+  const hasTarget = segment.target !== undefined;
+  const state = hasTarget ? segment.state : 'initial';
+  let xml = `${indent}  <segment id="${escapeAttr(segment.id)}"${state === 'initial' ? '' : ` state="${state}"`}>`;
+  xml += `\n${indent}    <source>${inlineXml(segment.source, marks, ids, data)}</source>`;
+  if (hasTarget) xml += `\n${indent}    <target>${inlineXml(segment.target!, [], ids, data)}</target>`;
+  return `${xml}\n${indent}  </segment>`;
+}
+
+/** One XLIFF 2.x file for one document. Deterministic: the same document gives the same bytes. */
+export function writeXliff2(document: Document, options: Xliff2Options): string {
+  const target = document.targetLang;
+  const lines: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<xliff xmlns="${XLIFF2_NS}" xmlns:mda="${MDA_NS}" xmlns:gls="${GLS_NS}" version="${options.version}" srcLang="${escapeAttr(document.sourceLang)}"${attr('trgLang', target)}>`,
+    `  <file id="f1" original="${escapeAttr(document.path)}"${target && isRightToLeft(target) ? ' trgDir="rtl"' : ''}>`,
+    '    <mda:metadata><mda:metaGroup category="tarjoman">' +
+      meta('format', document.format) +
+      meta('sha256', document.sha256) +
+      meta('tool', 'tarjoman') +
+      meta('tool-version', options.toolVersion) +
+      '</mda:metaGroup></mda:metadata>',
+  ];
+  if (document.units.length === 0) {
+    // A file needs at least one unit: an empty document gets one empty, untranslatable unit.
+    lines.push('    <unit id="empty" translate="no"><segment><source></source></segment></unit>');
+  }
+  for (const unit of document.units) lines.push(unitXml(unit, options, '    '));
+  lines.push('  </file>', '</xliff>', '');
+  return lines.join('\n');
+}
+
