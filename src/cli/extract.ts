@@ -32,7 +32,9 @@ interface ExtractOptions {
 /** The path recorded in the XLIFF and used to name its output: relative to the working folder, with `/`. */
 function recordedPath(path: string): string {
   const rel = isAbsolute(path) ? relative(process.cwd(), path) : path;
-  return rel.split(sep).join('/');
+  // Outside the working folder, the path as the user gave it says more than a chain of `..`.
+  const chosen = rel.startsWith('..') ? path : rel;
+  return chosen.split(sep).join('/');
 }
 
 function outputPath(out: string, recorded: string): string {
@@ -66,8 +68,9 @@ export function registerExtract(program: Command, io: CliIo): void {
       for (const path of files) {
         const bytes = await readInputFile(path);
         const format = formatForPath(path);
-        const recorded = recordedPath(path);
-        const document = extractDocument({ bytes, path: recorded, format, sourceLang: options.from, targetLang: options.to, segmenter });
+        // Errors name the file as the user gave it; the document records it relative to the working folder.
+        const extracted = extractDocument({ bytes, path, format, sourceLang: options.from, targetLang: options.to, segmenter });
+        const document = { ...extracted, path: recordedPath(path) };
         documents.push(matcher ? annotateTerms(document, matcher) : document);
       }
       if (options.dump) io.stdout.write(`${JSON.stringify(documents, null, 2)}\n`);

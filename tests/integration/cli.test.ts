@@ -153,3 +153,26 @@ describe('tarjoman terms and glossary', () => {
     expect(result.stderr).toMatch(new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:11`));
   });
 });
+
+describe('tarjoman extract --xliff', () => {
+  it('writes one XLIFF per document under --out, the same bytes every time', () => {
+    const out = mkdtempSync(join(tmpdir(), 'tarjoman-xlf-'));
+    const args = ['extract', example, '--from', 'en', '--to', 'fa', '--xliff', '2.1', '-g', 'glossary/en-fa', '--out', out];
+    const first = runCli(args);
+    expect(first.status, first.stderr).toBe(0);
+    const file = join(out, 'examples', 'text', 'night-of-fires.txt.xlf');
+    const bytes = readFileSync(file, 'utf8');
+    expect(bytes).toContain('trgLang="fa"');
+    expect(bytes).toContain('<gls:term source="org.pmoi">PMOI</gls:term>');
+    expect(bytes).toContain('<mda:meta type="sha256">');
+    expect(runCli(args).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(bytes);
+    expect(readdirSync(join(out, 'examples', 'text')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('asks for --out and writes nothing without it', () => {
+    const result = runCli(['extract', example, '--from', 'en', '--to', 'fa', '--xliff', '1.2']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('--xliff needs --out DIR');
+  });
+});
