@@ -1,36 +1,16 @@
 import { normalizeContent, plainText, unitSource } from '../model/content.js';
 import type { Content, Document, Inline, InlineCode, Part, Unit } from '../model/schema.js';
 import type { Segmenter } from './segmenter.js';
-
-const WHITESPACE = /\s/u;
+import { sentences } from './sentences.js';
 
 interface Range {
   start: number;
   end: number;
 }
 
-/**
- * Sentence ranges in the plain text, whitespace around each break left out.
- * A break that would leave a sentence with no visible text is dropped, so a
- * stray break between two spaces never makes an empty segment.
- */
+/** Sentence ranges in the plain text, whitespace around each break left out. */
 export function sentenceRanges(text: string, breaks: readonly number[]): Range[] {
-  const ranges: Range[] = [];
-  let start = 0;
-  for (const b of [...breaks, text.length]) {
-    if (b <= start && b !== text.length) continue;
-    let s = start;
-    while (s < b && WHITESPACE.test(text[s]!)) s++;
-    let e = b;
-    while (e > s && WHITESPACE.test(text[e - 1]!)) e--;
-    if (e > s) {
-      ranges.push({ start: s, end: e });
-      start = b;
-    } else if (b === text.length && ranges.length === 0) {
-      start = b;
-    }
-  }
-  return ranges;
+  return sentences(text, breaks).map(({ start, end }) => ({ start, end }));
 }
 
 type Bucket = { kind: 'segment'; index: number } | { kind: 'ignorable'; index: number };

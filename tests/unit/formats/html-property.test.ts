@@ -6,6 +6,7 @@ import { TarjomanError } from '../../../src/model/located-error.js';
 import { plainText, unitSource } from '../../../src/model/content.js';
 import type { Content, Document, InlineCode, Unit } from '../../../src/model/schema.js';
 import { Document as DocumentSchema } from '../../../src/model/schema.js';
+import { translated } from '../../helpers/translate.js';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -106,17 +107,6 @@ const PERSIAN = ['ایران', 'سپاه', 'کارگران', 'می‌گویند'
 const toPersian = (s: string) => s.replace(/[A-Za-z]+/gu, (w) => PERSIAN[w.length % PERSIAN.length]!);
 const toUpper = (s: string) => s.toUpperCase();
 
-function translated(doc: Document, fn: (s: string) => string): Document {
-  return {
-    ...doc,
-    units: doc.units.map((u) => ({
-      ...u,
-      parts: u.parts.map((p) =>
-        p.kind === 'segment' ? { ...p, target: p.source.map((i) => (i.type === 'text' ? { ...i, text: fn(i.text) } : i)) } : p,
-      ),
-    })),
-  };
-}
 
 const shape = (c: Content) => c.filter((x): x is InlineCode => x.type === 'code').map((x) => `${x.kind}:${x.id}:${x.tag}`);
 

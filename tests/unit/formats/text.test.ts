@@ -7,6 +7,7 @@ import { plainText, segments, unitSource } from '../../../src/model/content.js';
 import type { Document } from '../../../src/model/schema.js';
 import { Document as DocumentSchema } from '../../../src/model/schema.js';
 import { TarjomanError } from '../../../src/model/located-error.js';
+import { translated } from '../../helpers/translate.js';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'text');
 const example = join(import.meta.dirname, '..', '..', '..', 'examples', 'text', 'night-of-fires.txt');
@@ -17,17 +18,6 @@ function extract(bytes: Uint8Array, path = 'doc.txt'): Document {
   return textFormat.extract(bytes, { path, sourceLang: 'en', targetLang: 'fa' });
 }
 
-function translated(doc: Document, fn: (s: string) => string): Document {
-  return {
-    ...doc,
-    units: doc.units.map((u) => ({
-      ...u,
-      parts: u.parts.map((p) =>
-        p.kind === 'segment' ? { ...p, target: p.source.map((i) => (i.type === 'text' ? { ...i, text: fn(i.text) } : i)) } : p,
-      ),
-    })),
-  };
-}
 
 describe('text format: round-trip law', () => {
   const files = readdirSync(fixtures).map((f) => join(fixtures, f)).concat(example);

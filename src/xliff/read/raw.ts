@@ -1,0 +1,208 @@
+import type { Pos, XmlStart } from './xml.js';
+
+/**
+ * What the version parsers hand on, one unit at a time: the file's structures as written,
+ * with positions and attributes, so that both the model builder and the checker work from
+ * one parse. A unit's raw form lives only until its consumers have seen it.
+ */
+
+export type Attrs = Record<string, string>;
+export type Space = 'preserve' | 'default';
+export type CodeKind = 'open' | 'close' | 'standalone';
+
+export interface RawText {
+  t: 'text';
+  text: string;
+}
+
+export interface RawCode extends Pos {
+  t: 'code';
+  /** element local name: pc, ph, sc, ec (2.x); g, x, bx, ex, bpt, ept, ph, it (1.2) */
+  el: string;
+  kind: CodeKind;
+  /** the id that pairs and matches the code: `id`, or `startRef` of an XLIFF 2 `ec`, or `rid` of 1.2 `bx`/`ex`/`bpt`/`ept` */
+  id?: string;
+  attrs: Attrs;
+  /** native code carried as element content (1.2 `bpt`/`ept`/`ph`/`it`) */
+  data?: string;
+  /** the end half of an element that wraps content (`pc`, `g`) */
+  endOf?: boolean;
+}
+
+export interface RawMark extends Pos {
+  t: 'mark';
+  el: string;
+  closing: boolean;
+  id?: string;
+  type?: string;
+}
+
+export type RawItem = RawText | RawCode | RawMark;
+
+export interface RawContent extends Pos {
+  items: RawItem[];
+  attrs: Attrs;
+  space: Space;
+}
+
+export interface RawPart2 extends Pos {
+  kind: 'segment' | 'ignorable';
+  id?: string;
+  attrs: Attrs;
+  source?: RawContent;
+  target?: RawContent;
+}
+
+export interface RawData2 extends Pos {
+  id?: string;
+  text: string;
+}
+
+export interface RawNote {
+  category?: string;
+  from?: string;
+  text: string;
+}
+
+export interface RawUnit2 extends Pos {
+  id?: string;
+  attrs: Attrs;
+  translate: boolean;
+  space: Space;
+  /** `mda:meta` values of the unit's `tarjoman` meta groups, by type */
+  meta: Record<string, string>;
+  notes: RawNote[];
+  data: RawData2[];
+  /** `gls:glossEntry ref` values */
+  glossRefs: (Pos & { ref: string })[];
+  parts: RawPart2[];
+}
+
+export interface RawUnit12 extends Pos {
+  el: 'trans-unit';
+  id?: string;
+  attrs: Attrs;
+  translate: boolean;
+  approved: boolean;
+  space: Space;
+  /** contexts of the `tarjoman-…` context groups, by context-type */
+  context: Record<string, string>;
+  notes: RawNote[];
+  source?: RawContent;
+  segSource?: RawContent;
+  target?: RawContent;
+}
+
+export interface RawGroup12 extends Pos {
+  el: 'group';
+  id?: string;
+  attrs: Attrs;
+  translate: boolean;
+  context: Record<string, string>;
+  children: (RawUnit12 | RawGroup12)[];
+}
+
+export interface RawFile extends Pos {
+  id?: string;
+  original?: string;
+  srcLang?: string;
+  trgLang?: string;
+  /** 1.2 `datatype` */
+  datatype?: string;
+  /** 2.x file-level `tarjoman` metadata */
+  meta: Record<string, string>;
+  /** 1.2 `skl/external-file@crc` */
+  sklCrc?: string;
+  /** 1.2 `tool` elements' versions by tool-id */
+  tools: Record<string, string>;
+}
+
+export interface RawDocument extends Pos {
+  version: '1.2' | '2.0' | '2.1' | '2.2';
+  ns: string;
+  srcLang?: string;
+  trgLang?: string;
+}
+
+export interface RawSink {
+  document(doc: RawDocument): void;
+  fileStart(file: RawFile): void;
+  fileEnd(file: RawFile): void;
+  /** an XLIFF 2 group, as it starts (its ids share the units' scope) */
+  group2(group: Pos & { id?: string }, file: RawFile): void;
+  unit2(unit: RawUnit2, file: RawFile): void;
+  /** a 1.2 trans-unit outside any group */
+  unit12(unit: RawUnit12, file: RawFile): void;
+  /** a top-level 1.2 group with everything inside it */
+  group12(group: RawGroup12, file: RawFile): void;
+}
+
+export type InlineRole =
+  | { role: 'code'; kind: CodeKind; id?: string; wraps?: boolean; hasData?: boolean }
+  | { role: 'mark'; closing: boolean; id?: string; type?: string; wraps?: boolean }
+  | { role: 'char'; text: string }
+  | { role: 'transparent' };
+
+interface CollectorFrame {
+  end?: RawItem;
+  data?: RawCode;
+}
+
+/** Turns the inline elements of one `source`/`target` into items; the version decides what each element is. */
+export class ContentCollector {
+  readonly items: RawItem[] = [];
+  private readonly stack: CollectorFrame[] = [];
+
+  constructor(private readonly classify: (element: XmlStart) => InlineRole) {}
+
+  get depth(): number {
+    return this.stack.length;
+  }
+
+  start(e: XmlStart): void {
+    const owner = this.stack[this.stack.length - 1]?.data;
+    if (owner) {
+      this.stack.push({ data: owner });
+      return;
+    }
+    const role = this.classify(e);
+    const at = { line: e.line, column: e.column };
+    switch (role.role) {
+      case 'char':
+        this.items.push({ t: 'text', text: role.text });
+        this.stack.push({});
+        return;
+      case 'transparent':
+        this.stack.push({});
+        return;
+      case 'code': {
+        const code: RawCode = { t: 'code', el: e.local, kind: role.kind, attrs: e.attrs, ...at };
+        if (role.id !== undefined) code.id = role.id;
+        if (role.hasData) code.data = '';
+        this.items.push(code);
+        if (role.wraps) this.stack.push({ end: { ...code, kind: 'close', endOf: true } });
+        else this.stack.push(role.hasData ? { data: code } : {});
+        return;
+      }
+      case 'mark': {
+        const mark: RawMark = { t: 'mark', el: e.local, closing: role.closing, ...at };
+        if (role.id !== undefined) mark.id = role.id;
+        if (role.type !== undefined) mark.type = role.type;
+        this.items.push(mark);
+        this.stack.push(role.wraps ? { end: { ...mark, closing: true } } : {});
+        return;
+      }
+    }
+  }
+
+  end(): void {
+    const frame = this.stack.pop();
+    if (frame?.end) this.items.push(frame.end);
+  }
+
+  text(text: string): void {
+    const owner = this.stack[this.stack.length - 1]?.data;
+    if (owner) owner.data += text;
+    else this.items.push({ t: 'text', text });
+  }
+}
