@@ -2,9 +2,8 @@ import { isAbsolute, join, relative, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { t } from '../i18n/index.js';
 import { readInputFile } from '../io/read-input.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
 import { formatForPath } from '../formats/index.js';
-import { loadGlossary } from '../glossary/load.js';
+import { combineGlossaryFiles, loadGlossaryFiles, mergeGlossaryFiles } from '../glossary/load.js';
 import { createMatcher } from '../glossary/matcher/index.js';
 import type { Glossary } from '../glossary/schema.js';
 import { TarjomanError } from '../model/located-error.js';
@@ -12,7 +11,8 @@ import type { Document } from '../model/schema.js';
 import { annotateTerms } from '../steps/annotate-terms.js';
 import { extractDocument } from '../steps/extract-document.js';
 import { glossaryLookup } from '../xliff/glossary-from-termbase.js';
-import { XLIFF_VERSIONS, writeXliff, type XliffVersion } from '../xliff/write.js';
+import { OMEGAT_PROJECT_DIR, planKit, writeKit } from '../xliff/kit/index.js';
+import { XLIFF_VERSIONS, type XliffVersion } from '../xliff/write.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
 import { collect } from './options.js';
@@ -37,12 +37,6 @@ function recordedPath(path: string): string {
   return chosen.split(sep).join('/');
 }
 
-function outputPath(out: string, recorded: string): string {
-  // A document outside the working folder is written by its name alone, never above --out.
-  const safe = recorded.split('/').filter((p) => p !== '..' && p !== '.' && p !== '').join('/');
-  return join(out, `${safe}.xlf`);
-}
-
 /** `tarjoman extract FILE… --from en --to fa (--dump | --xliff V --out DIR)`. */
 export function registerExtract(program: Command, io: CliIo): void {
   program
@@ -60,8 +54,10 @@ export function registerExtract(program: Command, io: CliIo): void {
     .action(async (files: string[], options: ExtractOptions) => {
       if (!options.dump && !options.xliff) throw new TarjomanError('cli:extract.nothingToDo');
       if (options.xliff && !options.out) throw new TarjomanError('cli:extract.outRequired');
+      if (options.kit === 'omegat' && options.xliff && options.xliff !== '1.2') throw new TarjomanError('cli:extract.kitNeeds12', { version: options.xliff });
       const segmenter = segmenterFor(options.from, options.srx);
-      const glossary: Glossary | undefined = options.glossary?.length ? await loadGlossary(options.glossary) : undefined;
+      const glossaryFiles = options.glossary?.length ? await loadGlossaryFiles(options.glossary) : undefined;
+      const glossary: Glossary | undefined = glossaryFiles ? mergeGlossaryFiles(glossaryFiles) : undefined;
       const matcher = glossary ? createMatcher(glossary, options.from) : undefined;
       const documents: Document[] = [];
       // Every document is read and checked before anything is written, so a bad file leaves no partial output.
@@ -75,13 +71,23 @@ export function registerExtract(program: Command, io: CliIo): void {
       }
       if (options.dump) io.stdout.write(`${JSON.stringify(documents, null, 2)}\n`);
       if (options.xliff && options.out) {
-        const lookup = glossary ? glossaryLookup(glossary, options.to) : undefined;
-        for (const document of documents) {
-          const xml = writeXliff(document, { version: options.xliff, toolVersion: VERSION, kit: options.kit, ...(lookup ? { glossary: lookup } : {}) });
-          const target = outputPath(options.out, document.path);
-          await writeFileAtomic(target, xml);
-          io.stderr.write(`${t('cli:extract.wrote', { file: target, units: document.units.length })}\n`);
+        const out = options.out;
+        const domain = glossaryFiles ? combineGlossaryFiles(glossaryFiles).domain : undefined;
+        const entries = planKit(documents, {
+          version: options.xliff,
+          kit: options.kit,
+          toolVersion: VERSION,
+          sourceLang: options.from,
+          targetLang: options.to,
+          ...(glossary ? { glossary: { ...glossary, ...(domain !== undefined ? { domain } : {}) }, lookup: glossaryLookup(glossary, options.to) } : {}),
+        });
+        await writeKit(out, entries);
+        for (const entry of entries) {
+          const file = join(out, ...entry.path.split('/'));
+          if (entry.role === 'xliff') io.stderr.write(`${t('cli:extract.wrote', { file, units: entry.units, words: entry.words })}\n`);
+          else if (entry.role === 'glossary') io.stderr.write(`${t('cli:extract.wroteGlossary', { file, concepts: entry.concepts })}\n`);
         }
+        if (options.kit === 'omegat') io.stderr.write(`${t('cli:extract.wroteProject', { dir: join(out, OMEGAT_PROJECT_DIR) })}\n`);
       }
     });
 }

@@ -5,6 +5,7 @@ import { registerExtract } from './extract.js';
 import { registerSegment } from './segment.js';
 import { registerGlossary } from './glossary.js';
 import { registerTerms } from './terms.js';
+import { registerXliff } from './xliff.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
@@ -37,6 +38,7 @@ export function buildProgram(io: CliIo): Command {
   registerExtract(program, io);
   registerGlossary(program, io);
   registerTerms(program, io);
+  registerXliff(program, io);
   for (const command of program.commands) {
     command.helpOption('-h, --help', t('cli:option.help')).exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),

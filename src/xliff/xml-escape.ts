@@ -8,8 +8,9 @@
 export const INVALID_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 const INVALID_XML_CHARS = new RegExp(INVALID_XML_CHAR.source, 'gu');
 
+/** A bare CR would come back as LF after XML line-end normalization, so it travels as `&#13;`. */
 export function escapeText(text: string): string {
-  return text.replace(/[&<>]/gu, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  return text.replace(/[&<>\r]/gu, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
 }
 
 /** Attribute values keep tabs and line breaks as character references, which attribute normalization would otherwise turn into spaces. */
@@ -47,7 +48,7 @@ export function escapeTextWithCp(text: string): string {
   return out + escapeText(text.slice(last));
 }
 
-/** For XLIFF 1.2, which has no `<cp>`: characters XML cannot hold are left out of attribute-free text by the caller's policy. */
-export function hasInvalidXmlChar(text: string): boolean {
-  return INVALID_XML_CHAR.test(text);
+/** The first character XML cannot hold, for writers (XLIFF 1.2) that have no way to carry it. */
+export function firstInvalidXmlChar(text: string): string | undefined {
+  return INVALID_XML_CHAR.exec(text)?.[0];
 }

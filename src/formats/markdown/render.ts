@@ -215,8 +215,11 @@ export function renderMarkdown(
   let lineStart: boolean = layout.startsLine;
   items.forEach((item, i) => {
     if (item.type === 'code') {
+      // HTML that begins a later line of a paragraph would start an HTML block there; indented
+      // by four it cannot, and a paragraph's continuation lines may be indented at will.
+      const indent = lineStart && i > 0 && layout.multiline && item.data.startsWith('<') ? '    ' : '';
       lineStart = /[\r\n]$/u.test(item.data);
-      written.push({ item, out: item.data + (lineStart ? place.prefix : '') });
+      written.push({ item, out: indent + item.data + (lineStart ? place.prefix : '') });
       return;
     }
     const next = items[i + 1];
@@ -235,7 +238,7 @@ export function renderMarkdown(
       });
     });
     written.push({ item, out });
-    lineStart = false;
+    lineStart = item.text.endsWith('\n');
   });
   repairFlanks(written, place.before, place.after);
   return written.map((w) => w.out).join('');

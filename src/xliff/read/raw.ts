@@ -144,7 +144,7 @@ export type InlineRole =
   | { role: 'transparent' };
 
 interface CollectorFrame {
-  end?: RawItem;
+  end?: RawCode | RawMark;
   data?: RawCode;
 }
 
@@ -195,9 +195,9 @@ export class ContentCollector {
     }
   }
 
-  end(): void {
+  end(at: Pos): void {
     const frame = this.stack.pop();
-    if (frame?.end) this.items.push(frame.end);
+    if (frame?.end) this.items.push({ ...frame.end, line: at.line, column: at.column });
   }
 
   text(text: string): void {

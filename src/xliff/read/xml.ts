@@ -18,7 +18,8 @@ export interface XmlStart extends Pos {
 
 export interface XmlHandler {
   start(element: XmlStart): void;
-  end(element: XmlStart): void;
+  /** `at` is where the end tag's `</` stands, or the start for an empty-element tag */
+  end(element: XmlStart, at: Pos): void;
   text(text: string): void;
 }
 
@@ -82,13 +83,13 @@ export function streamXml(text: string, file: string, handler: XmlHandler): void
     }
     const element: XmlStart = { ns: tag.uri ?? '', local: tag.local ?? tag.name, attrs, ...lines.at(tagAt) };
     handler.start(element);
-    if (tag.isSelfClosing) handler.end(element);
+    if (tag.isSelfClosing) handler.end(element, element);
     else open.push(element);
   });
   parser.on('closetag', (tag) => {
     if (tag.isSelfClosing) return;
     const element = open.pop();
-    if (element) handler.end(element);
+    if (element) handler.end(element, lines.at(text.lastIndexOf('</', parser.position - 1)));
   });
   parser.on('text', (t) => handler.text(t));
   parser.on('cdata', (t) => handler.text(t));

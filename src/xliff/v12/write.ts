@@ -5,7 +5,8 @@ import { codeType, pairedIndexes } from '../codes.js';
 import type { GlossaryLookup } from '../glossary-lookup.js';
 import { placeMarks, writeInline, type PlacedMark } from '../marks.js';
 import { sourceHash } from '../v2/write.js';
-import { escapeAttr, escapeText } from '../xml-escape.js';
+import { TarjomanError } from '../../model/located-error.js';
+import { escapeAttr, escapeText, firstInvalidXmlChar } from '../xml-escape.js';
 
 export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 
@@ -35,35 +36,62 @@ export function state12(state: SegmentState): { state: string; approved: boolean
   }
 }
 
-const CTYPE: Record<string, string> = { 'xlf:b': 'bold', 'xlf:i': 'italic', 'xlf:u': 'underlined', 'xlf:lb': 'lb' };
-
-function ctypeOf(code: Parameters<typeof codeType>[0]): string | undefined {
+/**
+ * The 1.2 schema allows different `ctype` values on delimiters (`g`, `bx`, `it`: bold, italic,
+ * underlined, link) and on placeholders (`x`: image, pb, lb); anything else is a user value `x-…`.
+ */
+function ctypeOf(code: Parameters<typeof codeType>[0], element: 'delimiter' | 'placeholder'): string {
   const { type, subType } = codeType(code);
-  if (subType && CTYPE[subType]) return CTYPE[subType];
-  if (type === 'link') return 'link';
-  if (type === 'image') return 'image';
+  if (element === 'placeholder') {
+    if (subType === 'xlf:lb') return 'lb';
+    if (type === 'image') return 'image';
+  } else {
+    if (subType === 'xlf:b') return 'bold';
+    if (subType === 'xlf:i') return 'italic';
+    if (subType === 'xlf:u') return 'underlined';
+    if (type === 'link') return 'link';
+  }
   return `x-${code.tag.toLowerCase().replace(/[^a-z0-9-]/gu, '') || 'code'}`;
 }
 
+/** XLIFF 1.2 has no `<cp>`: a character XML cannot hold is refused rather than silently lost. */
+function text12(unitId: string, path: string): (text: string) => string {
+  return (text) => {
+    const bad = firstInvalidXmlChar(text);
+    if (bad !== undefined) {
+      const code = `U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      throw new TarjomanError('xliff:invalidCharIn12', { code }, { file: path, unitId });
+    }
+    return escapeText(text);
+  };
+}
+
 /** Inline content as XLIFF 1.2: `g` for pairs that nest, `bx`/`ex` for split pairs, `x` for standalone codes. */
-function inline12(content: Content, marks: PlacedMark[]): string {
+/**
+ * `isolated`: a pair split between two trans-units (the OmegaT kit) is written as `it` elements,
+ * because `bx`/`ex` must find each other within one trans-unit.
+ */
+function inline12(content: Content, marks: PlacedMark[], escape: (text: string) => string, isolated = false): string {
   const paired = pairedIndexes(content);
   const usable = marks.filter((m) => !m.split);
+  // crossed pairs whose both halves are here stay bx/ex; only a half whose partner is elsewhere is isolated
+  const halves = new Map<string, number>();
+  for (const item of content) if (item.type === 'code' && item.kind !== 'standalone') halves.set(item.id, (halves.get(item.id) ?? 0) + 1);
   return writeInline(content, usable, {
-    text: escapeText,
+    text: escape,
     markStart: () => '<mrk mtype="term">',
     markEnd: () => '</mrk>',
     code(index) {
       const code = content[index]!;
       if (code.type !== 'code') return '';
-      const ctype = ctypeOf(code);
       const equiv = code.equiv ? ` equiv-text="${escapeAttr(code.equiv)}"` : '';
       const perms = code.canDelete === false ? ' clone="no"' : '';
-      if (code.kind === 'standalone') return `<x id="${escapeAttr(code.id)}" ctype="${ctype}"${equiv}/>`;
-      if (paired.has(index)) return code.kind === 'open' ? `<g id="${escapeAttr(code.id)}" ctype="${ctype}"${perms}>` : '</g>';
-      return code.kind === 'open'
-        ? `<bx id="${escapeAttr(code.id)}b" rid="${escapeAttr(code.id)}" ctype="${ctype}"${equiv}/>`
-        : `<ex id="${escapeAttr(code.id)}e" rid="${escapeAttr(code.id)}"${equiv}/>`;
+      const id = escapeAttr(code.id);
+      if (code.kind === 'standalone') return `<x id="${id}" ctype="${ctypeOf(code, 'placeholder')}"${equiv}/>`;
+      const ctype = ctypeOf(code, 'delimiter');
+      if (paired.has(index)) return code.kind === 'open' ? `<g id="${id}" ctype="${ctype}"${perms}>` : '</g>';
+      if (isolated && halves.get(code.id) === 1) return `<it id="${id}" pos="${code.kind}" ctype="${ctype}"${equiv}>${escape(code.data)}</it>`;
+      return code.kind === 'open' ? `<bx id="${id}b" rid="${id}" ctype="${ctype}"${equiv}/>` : `<ex id="${id}e" rid="${id}"${equiv}/>`;
     },
   });
 }
@@ -116,21 +144,22 @@ function targetLangAttr(lang: string | undefined): string {
 
 /** One trans-unit per unit, sentences as `<mrk mtype="seg">` in `seg-source` and `target`. */
 function unitPlain(unit: Unit, document: Document, options: Xliff12Options, indent: string): string {
+  const esc = text12(unit.id, document.path);
   const segs = segmentsOf(unit);
   const hasTarget = segs.some((s) => s.target !== undefined);
   const lowest = segs.reduce<SegmentState>((low, s) => (order(s.state) < order(low) ? s.state : low), 'final');
   const { state, approved } = state12(hasTarget ? lowest : 'initial');
   const lines = [
     `${indent}<trans-unit id="${escapeAttr(unit.id)}"${unit.translate ? '' : ' translate="no"'}${approved ? ' approved="yes"' : ''}${unit.context.key ? ` resname="${escapeAttr(unit.context.key)}"` : ''} xml:space="preserve">`,
-    `${indent}  <source>${inline12(unit.parts.flatMap((p) => p.source), [])}</source>`,
+    `${indent}  <source>${inline12(unit.parts.flatMap((p) => p.source), [], esc)}</source>`,
   ];
   const segSource = unit.parts
-    .map((p) => (p.kind === 'segment' ? `<mrk mtype="seg" mid="${escapeAttr(p.id)}">${inline12(p.source, segmentMarks(p))}</mrk>` : inline12(p.source, [])))
+    .map((p) => (p.kind === 'segment' ? `<mrk mtype="seg" mid="${escapeAttr(p.id)}">${inline12(p.source, segmentMarks(p), esc)}</mrk>` : inline12(p.source, [], esc)))
     .join('');
   lines.push(`${indent}  <seg-source>${segSource}</seg-source>`);
   if (hasTarget) {
     const target = unit.parts
-      .map((p) => (p.kind === 'segment' ? `<mrk mtype="seg" mid="${escapeAttr(p.id)}">${inline12(p.target ?? p.source, [])}</mrk>` : inline12(p.source, [])))
+      .map((p) => (p.kind === 'segment' ? `<mrk mtype="seg" mid="${escapeAttr(p.id)}">${inline12(p.target ?? p.source, [], esc)}</mrk>` : inline12(p.source, [], esc)))
       .join('');
     lines.push(`${indent}  <target state="${state}"${targetLangAttr(document.targetLang)}>${target}</target>`);
   }
@@ -142,6 +171,7 @@ function unitPlain(unit: Unit, document: Document, options: Xliff12Options, inde
 
 /** The OmegaT kit: a group per unit and a trans-unit per sentence whose target starts as a copy of the source. */
 function unitOmegat(unit: Unit, document: Document, options: Xliff12Options, indent: string): string {
+  const esc = text12(unit.id, document.path);
   const lines = [`${indent}<group id="${escapeAttr(unit.id)}"${unit.translate ? '' : ' translate="no"'}>`];
   lines.push(contextGroup(unit, `${indent}  `));
   for (const segment of segmentsOf(unit)) {
@@ -149,8 +179,8 @@ function unitOmegat(unit: Unit, document: Document, options: Xliff12Options, ind
     const { state, approved } = state12(segment.target ? segment.state : 'initial');
     lines.push(
       `${indent}  <trans-unit id="${escapeAttr(`${unit.id}_${segment.id}`)}"${unit.translate ? '' : ' translate="no"'}${approved ? ' approved="yes"' : ''} xml:space="preserve">`,
-      `${indent}    <source>${inline12(segment.source, segmentMarks(segment))}</source>`,
-      `${indent}    <target state="${state}"${targetLangAttr(document.targetLang)}>${inline12(target, [])}</target>`,
+      `${indent}    <source>${inline12(segment.source, segmentMarks(segment), esc, true)}</source>`,
+      `${indent}    <target state="${state}"${targetLangAttr(document.targetLang)}>${inline12(target, [], esc, true)}</target>`,
       ...termNotes([segment], options.glossary, `${indent}    `),
       `${indent}  </trans-unit>`,
     );

@@ -361,6 +361,15 @@ describe('markdown format: writing translations', () => {
     expect(broken).toBe('> Quote.\n> line two\n\n- Item.\n  line two\n\n## Head line two\n\n| Cell line two |\n| --- |\n');
   });
 
+  it('indents HTML that begins a later line of a paragraph, so it does not start an HTML block', () => {
+    const source = 'Text _here_\n    <!-- note --> and\\\n<b>more</b>.\n';
+    const doc = extract(source);
+    expect(doc.units).toHaveLength(1);
+    const out = merged(translated(doc, toUpper));
+    expect(out).toBe('TEXT _HERE_\n    <!-- note --> AND\\\n    <b>MORE</b>.\n');
+    expect(texts(extract(out))).toEqual(['TEXT HERE\n ANDMORE.']);
+  });
+
   it('uses the file line ending, keeps the BOM, and restores prefixes after a hard break', () => {
     const doc = extract('\uFEFF> One  \r\n> two\r\n');
     expect(merged(translated(doc, (s) => (s === 'two' ? 'TWO\nthree' : s.toUpperCase())))).toBe('\uFEFF> ONE  \r\n> TWO\r\n> three\r\n');

@@ -1,0 +1,283 @@
+import { t } from '../../i18n/index.js';
+import { decodeXliff } from '../read/decode.js';
+import { kitMembers, readGroup12, readUnit12, readUnit2, splitSegments } from '../read/model.js';
+import { parseXliff } from '../read/parse.js';
+import type { RawContent, RawDocument, RawFile, RawGroup12, RawItem, RawSink, RawUnit12, RawUnit2 } from '../read/raw.js';
+import { xmlAttr, type Pos } from '../read/xml.js';
+import { checkPairing, codesOf, compareCodes, IdScope, sameLang, signature, wrappable, type PairingRules, type SequenceItem } from './codes.js';
+import { Findings, type Finding, type Where } from './finding.js';
+
+export type { Finding, Severity } from './finding.js';
+
+const PAIRING_2: PairingRules = {
+  isStart: (c) => c.el === 'sc',
+  isEnd: (c) => c.el === 'ec',
+  isolated: (c) => c.attrs.isolated === 'yes',
+  strictEnd: true,
+};
+
+const PAIRING_12: PairingRules = {
+  isStart: (c) => c.el === 'bx' || c.el === 'bpt',
+  isEnd: (c) => c.el === 'ex' || c.el === 'ept',
+  isolated: () => false,
+  strictEnd: false,
+};
+
+/** 1.2 has no canDelete: losing any code is the same finding. */
+const anyDeletable = () => true;
+
+/** Elements whose `id` a 1.2 content must not repeat; `ex`/`ept` may share their start's id. */
+const IDS_12 = new Set(['g', 'x', 'bx', 'bpt', 'ph', 'it']);
+
+class CheckSink implements RawSink {
+  private doc: RawDocument | undefined;
+  private readonly files: IdScope;
+  private units: IdScope;
+  private reportedNoTrgLang = false;
+  private reportedNoTargetLanguage = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly findings: Findings,
+  ) {
+    this.files = new IdScope(findings, 'document');
+    this.units = new IdScope(findings, 'file');
+  }
+
+  document(doc: RawDocument): void {
+    this.doc = doc;
+  }
+
+  fileStart(file: RawFile): void {
+    if (this.doc!.version !== '1.2') this.files.add(file.id, 'file', file);
+    this.units = new IdScope(this.findings, 'file');
+    this.reportedNoTargetLanguage = false;
+  }
+
+  fileEnd(): void {}
+
+  group2(group: Pos & { id?: string }): void {
+    this.units.add(group.id, 'group', group);
+  }
+
+  /** The reader's own refusals of a unit become findings too. */
+  private reading(run: () => unknown): void {
+    try {
+      run();
+    } catch (error) {
+      this.findings.fromError(error);
+    }
+  }
+
+  unit2(unit: RawUnit2): void {
+    this.units.add(unit.id, 'unit', unit);
+    this.reading(() => readUnit2(unit, this.path));
+    checkUnit2(unit, this.doc!, this.findings, () => this.noTrgLang());
+  }
+
+  unit12(unit: RawUnit12, file: RawFile): void {
+    this.units.add(unit.id, 'trans-unit', unit);
+    this.reading(() => readUnit12(unit, this.path));
+    checkUnit12(unit, file, this.findings, () => this.noTargetLanguage(file));
+  }
+
+  group12(group: RawGroup12, file: RawFile): void {
+    const walk = (g: RawGroup12) => {
+      // the sentences of a kit group are one unit: a code pair may start in one and end in another
+      const kit = kitMembers(g) ? { source: [], target: [] } : undefined;
+      for (const child of g.children) {
+        if (child.el === 'group') walk(child);
+        else {
+          this.units.add(child.id, 'trans-unit', child);
+          checkUnit12(child, file, this.findings, () => this.noTargetLanguage(file), kit);
+        }
+      }
+      if (kit) {
+        checkPairing(kit.source, PAIRING_12, this.findings);
+        checkPairing(kit.target, PAIRING_12, this.findings);
+      }
+    };
+    walk(group);
+    this.reading(() => readGroup12(group, this.path));
+  }
+
+  /** Once per 1.2 file: a target where the file names no target-language (optional in 1.2, hence a warning). */
+  private noTargetLanguage(file: RawFile): boolean {
+    if (file.trgLang !== undefined || this.reportedNoTargetLanguage) return false;
+    this.reportedNoTargetLanguage = true;
+    return true;
+  }
+
+  /** Once per document: a target in an XLIFF 2 file that names no target language. */
+  private noTrgLang(): boolean {
+    if (this.doc!.trgLang !== undefined || this.reportedNoTrgLang) return false;
+    this.reportedNoTrgLang = true;
+    return true;
+  }
+}
+
+function checkLang(content: RawContent, expected: string | undefined, side: 'source' | 'target', element: string, findings: Findings, where: Where): void {
+  const lang = content.attrs[xmlAttr('lang')];
+  if (lang !== undefined && expected !== undefined && !sameLang(lang, expected))
+    findings.error('lang-mismatch', content, { element, lang, side: t(`xliff-check:side.${side}`), expected }, where);
+}
+
+function checkUnit2(unit: RawUnit2, doc: RawDocument, findings: Findings, noTrgLang: () => boolean): void {
+  const unitWhere: Where = unit.id !== undefined ? { unitId: unit.id } : {};
+  const ids = new IdScope(findings, 'unit');
+  const targetIds = new IdScope(findings, 'content');
+  const dataIds = new IdScope(findings, 'originalData');
+  for (const data of unit.data) {
+    if (data.id === undefined) findings.error('missing-attribute', data, { element: 'data', attribute: 'id' }, unitWhere);
+    dataIds.add(data.id, 'data', data, unitWhere);
+  }
+  const sourceMarks = new Set<string>();
+  const targetMarks = new Set<string>();
+  const sourceSeq: SequenceItem[] = [];
+  const targetSeq: SequenceItem[] = [];
+
+  const inlineIds = (items: RawItem[], scope: IdScope, marks: Set<string>, where: Where) => {
+    for (const item of items) {
+      if (item.t === 'mark') {
+        if (!item.closing && item.id !== undefined) {
+          scope.add(item.id, item.el, item, where);
+          marks.add(item.id);
+        }
+      } else if (item.t === 'code' && !item.endOf) {
+        if (item.el === 'ec') scope.add(item.attrs.id, 'ec', item, where);
+        else {
+          if (item.id === undefined) findings.error('missing-attribute', item, { element: item.el, attribute: 'id' }, where);
+          scope.add(item.id, item.el, item, where);
+        }
+      }
+    }
+  };
+  const dataRefs = (items: RawItem[], where: Where) => {
+    for (const code of codesOf(items)) {
+      if (code.endOf) continue;
+      for (const attribute of ['dataRef', 'dataRefStart', 'dataRefEnd']) {
+        const ref = code.attrs[attribute];
+        if (ref !== undefined && !dataIds.has(ref)) findings.error('data-ref', code, { attribute, ref }, where);
+      }
+    }
+  };
+  const sequence = (items: RawItem[], into: SequenceItem[], report: boolean, where: Where) => {
+    for (const code of codesOf(items)) into.push({ code, report, where });
+  };
+
+  for (const part of unit.parts) ids.add(part.id, part.kind, part, unitWhere);
+  for (const part of unit.parts) {
+    const where: Where = { ...unitWhere, ...(part.kind === 'segment' && part.id !== undefined ? { segmentId: part.id } : {}) };
+    const source = part.source?.items ?? [];
+    const target = part.target;
+    inlineIds(source, ids, sourceMarks, where);
+    dataRefs(source, where);
+    sequence(source, sourceSeq, true, where);
+    if (part.source) checkLang(part.source, doc.srcLang, 'source', 'source', findings, where);
+    if (target) {
+      inlineIds(target.items, targetIds, targetMarks, where);
+      dataRefs(target.items, where);
+      sequence(target.items, targetSeq, true, where);
+      if (noTrgLang()) findings.error('trglang-missing', target, {}, where);
+      checkLang(target, doc.trgLang, 'target', 'target', findings, where);
+      if (part.kind === 'segment') compareCodes(source, target.items, target, findings, where, (c) => c.attrs.canDelete !== 'no');
+    } else {
+      sequence(source, targetSeq, false, where);
+      const state = part.attrs.state;
+      if (part.kind === 'segment' && state !== undefined && state !== 'initial') findings.warning('state-without-target', part, { state }, where);
+    }
+  }
+  checkPairing(sourceSeq, PAIRING_2, findings);
+  checkPairing(targetSeq, PAIRING_2, findings);
+
+  for (const entry of unit.glossRefs) {
+    const m = /^#(t=)?([^/=]+)$/u.exec(entry.ref);
+    if (!m) continue;
+    const marks = m[1] ? targetMarks : sourceMarks;
+    if (!marks.has(m[2]!)) findings.error('gls-ref', entry, { ref: entry.ref }, unitWhere);
+  }
+  if (unit.space !== 'preserve' && unit.parts.some((p) => p.target && (wrappable(p.source?.items) || wrappable(p.target.items))))
+    findings.warning('space-default', unit, {}, unitWhere);
+}
+
+/** `kit` collects the codes of a kit group's sentences, to be paired across the whole group. */
+function checkUnit12(unit: RawUnit12, file: RawFile, findings: Findings, noTargetLanguage: () => boolean, kit?: { source: SequenceItem[]; target: SequenceItem[] }): void {
+  const unitWhere: Where = unit.id !== undefined ? { unitId: unit.id } : {};
+  const contents = [unit.source, unit.segSource, unit.target].filter((c): c is RawContent => c !== undefined);
+  for (const content of contents) {
+    const scope = new IdScope(findings, 'content');
+    for (const code of codesOf(content.items)) {
+      if (code.endOf) continue;
+      if (code.id === undefined) findings.error('missing-attribute', code, { element: code.el, attribute: 'id' }, unitWhere);
+      if (IDS_12.has(code.el)) scope.add(code.attrs.id, code.el, code, unitWhere);
+    }
+    const sequence = codesOf(content.items).map((code) => ({ code, report: true, where: unitWhere }));
+    if (!kit) checkPairing(sequence, PAIRING_12, findings);
+    else if (content === unit.source) {
+      kit.source.push(...sequence);
+      if (!unit.target) kit.target.push(...sequence.map((item) => ({ ...item, report: false })));
+    } else if (content === unit.target) kit.target.push(...sequence);
+  }
+  if (unit.source) checkLang(unit.source, file.srcLang, 'source', 'source', findings, unitWhere);
+  if (unit.segSource && unit.source && signature(unit.segSource.items) !== signature(unit.source.items))
+    findings.error('seg-source-mismatch', unit.segSource, {}, unitWhere);
+
+  const target = unit.target;
+  if (!target) {
+    if (unit.approved) findings.warning('state-without-target', unit, { state: 'approved' }, unitWhere);
+  } else {
+    if (noTargetLanguage()) findings.warning('trglang-missing', target, {}, unitWhere);
+    checkLang(target, file.trgLang, 'target', 'target', findings, unitWhere);
+  }
+
+  const chunks = unit.segSource ? splitSegments(unit.segSource) : [];
+  const segments = chunks.filter((c) => c.isSegment);
+  const mids = new IdScope(findings, 'unit');
+  for (const s of segments) {
+    if (s.mid === undefined) findings.error('missing-attribute', s, { element: 'mrk', attribute: 'mid' }, unitWhere);
+    mids.add(s.mid, 'mrk', s, unitWhere);
+  }
+  if (!target) return;
+  if (unit.space !== 'preserve' && (wrappable(unit.source?.items) || wrappable(target.items))) findings.warning('space-default', unit, {}, unitWhere);
+  if (segments.length === 0) {
+    compareCodes(unit.source?.items ?? [], target.items, target, findings, unitWhere, anyDeletable);
+    return;
+  }
+  const targetSegments = splitSegments(target).filter((c) => c.isSegment);
+  if (targetSegments.length === 0 && segments.length === 1) {
+    compareCodes(segments[0]!.items, target.items, target, findings, { ...unitWhere, ...(segments[0]!.mid !== undefined ? { segmentId: segments[0]!.mid } : {}) }, anyDeletable);
+    return;
+  }
+  const targetMids = new IdScope(findings, 'unit');
+  const byMid = new Map<string, { items: RawItem[] }>();
+  for (const s of targetSegments) {
+    targetMids.add(s.mid, 'mrk', s, unitWhere);
+    if (s.mid === undefined) continue;
+    if (!mids.has(s.mid)) findings.error('seg-mid-orphan', s, { mid: s.mid }, unitWhere);
+    if (!byMid.has(s.mid)) byMid.set(s.mid, s);
+  }
+  for (const s of segments) {
+    if (s.mid === undefined) continue;
+    const where = { ...unitWhere, segmentId: s.mid };
+    const t = byMid.get(s.mid);
+    if (!t) findings.error('seg-mid-missing', target, { mid: s.mid }, where);
+    else compareCodes(s.items, t.items, target, findings, where, anyDeletable);
+  }
+}
+
+/**
+ * Checks an XLIFF 1.2 or 2.x file for what its schema cannot: ids unique in their scopes,
+ * start and end codes paired, data and glossary references resolved, target codes matching
+ * source codes, languages agreeing, states consistent, 1.2 segments matched. What the reader
+ * refuses (encoding, malformed XML, DOCTYPE, entities, not XLIFF) is reported the same way.
+ */
+export function checkXliff(bytes: Uint8Array, path: string): Finding[] {
+  const findings = new Findings(path);
+  try {
+    const text = decodeXliff(bytes, path);
+    parseXliff(text, path, new CheckSink(path, findings));
+  } catch (error) {
+    findings.fromError(error);
+  }
+  return findings.sorted();
+}

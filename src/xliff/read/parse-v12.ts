@@ -1,0 +1,194 @@
+import { ContentCollector, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawGroup12, type RawNote, type RawSink, type RawUnit12, type Space } from './raw.js';
+import { xmlAttr, type Pos, type XmlHandler, type XmlStart } from './xml.js';
+
+type Frame =
+  | { k: 'xliff' | 'header' | 'skl' | 'body' | 'skip'; space: Space; translate: boolean }
+  | { k: 'file'; file: RawFile; space: Space; translate: boolean }
+  | { k: 'group'; group: RawGroup12; space: Space; translate: boolean }
+  | { k: 'unit'; unit: RawUnit12; space: Space; translate: boolean }
+  | { k: 'context-group'; owner: Record<string, string>; space: Space; translate: boolean }
+  | { k: 'context'; owner: Record<string, string>; type?: string; text: string; space: Space; translate: boolean }
+  | { k: 'note'; note: RawNote; space: Space; translate: boolean };
+
+const opt = (key: string, value: string | undefined) => (value === undefined ? {} : { [key]: value });
+
+/** What each XLIFF 1.2 inline element stands for; `mrk` of any type is a mark, unknown elements are see-through. */
+export function inlineRole12(ns: string): (e: XmlStart) => InlineRole {
+  return (e) => {
+    if (e.ns !== ns) return { role: 'transparent' };
+    const a = e.attrs;
+    switch (e.local) {
+      case 'g':
+        return { role: 'code', kind: 'open', wraps: true, ...opt('id', a.id) };
+      case 'x':
+        return { role: 'code', kind: 'standalone', ...opt('id', a.id) };
+      case 'bx':
+        return { role: 'code', kind: 'open', ...opt('id', a.rid ?? a.id) };
+      case 'ex':
+        return { role: 'code', kind: 'close', ...opt('id', a.rid ?? a.id) };
+      case 'bpt':
+        return { role: 'code', kind: 'open', hasData: true, ...opt('id', a.rid ?? a.id) };
+      case 'ept':
+        return { role: 'code', kind: 'close', hasData: true, ...opt('id', a.rid ?? a.id) };
+      case 'ph':
+        return { role: 'code', kind: 'standalone', hasData: true, ...opt('id', a.id) };
+      case 'it':
+        return { role: 'code', kind: a.pos === 'close' ? 'close' : 'open', hasData: true, ...opt('id', a.rid ?? a.id) };
+      case 'mrk':
+        return { role: 'mark', closing: false, wraps: true, ...opt('id', a.mid), ...opt('type', a.mtype) };
+      default:
+        return { role: 'transparent' };
+    }
+  };
+}
+
+/**
+ * Streams an XLIFF 1.2 document into raw files and trans-units. Groups are handed on whole,
+ * so the OmegaT kit shape (a group per unit) can be recognised; `alt-trans` and elements of
+ * other namespaces (OmegaT, memoQ, Trados) are skipped with everything inside them.
+ */
+export class V12Parser implements XmlHandler {
+  private readonly stack: Frame[] = [];
+  private active: { collector: ContentCollector; content: RawContent; unit: RawUnit12; side: 'source' | 'segSource' | 'target' } | undefined;
+  private file: RawFile | undefined;
+  private readonly classify: (e: XmlStart) => InlineRole;
+
+  constructor(
+    private readonly ns: string,
+    private readonly doc: RawDocument,
+    private readonly sink: RawSink,
+  ) {
+    this.classify = inlineRole12(ns);
+  }
+
+  start(e: XmlStart): void {
+    if (this.active) {
+      this.active.collector.start(e);
+      return;
+    }
+    const parent = this.stack[this.stack.length - 1];
+    const spaceAttr = e.attrs[xmlAttr('space')];
+    const space: Space = spaceAttr === 'preserve' ? 'preserve' : spaceAttr === 'default' ? 'default' : (parent?.space ?? 'default');
+    const translate = e.attrs.translate === 'no' ? false : e.attrs.translate === 'yes' ? true : (parent?.translate ?? true);
+    const base = { space, translate };
+    const mine = e.ns === this.ns;
+    const pos = { line: e.line, column: e.column };
+    const push = (k: 'header' | 'skl' | 'body' | 'skip') => this.stack.push({ k, ...base });
+
+    if (!parent) {
+      this.sink.document(this.doc);
+      this.stack.push({ k: 'xliff', ...base });
+      return;
+    }
+    if (!mine) {
+      push('skip');
+      return;
+    }
+    switch (parent.k) {
+      case 'xliff':
+        if (e.local === 'file') {
+          const a = e.attrs;
+          const file: RawFile = { ...pos, meta: {}, tools: {}, ...opt('original', a.original), ...opt('srcLang', a['source-language']), ...opt('trgLang', a['target-language']), ...opt('datatype', a.datatype) };
+          this.file = file;
+          this.sink.fileStart(file);
+          this.stack.push({ k: 'file', file, ...base });
+        } else push('skip');
+        return;
+      case 'file':
+        push(e.local === 'header' ? 'header' : e.local === 'body' ? 'body' : 'skip');
+        return;
+      case 'header':
+        if (e.local === 'skl') push('skl');
+        else {
+          if (e.local === 'tool' && e.attrs['tool-id'] !== undefined && e.attrs['tool-version'] !== undefined)
+            this.file!.tools[e.attrs['tool-id']] = e.attrs['tool-version'];
+          push('skip');
+        }
+        return;
+      case 'skl':
+        if (e.local === 'external-file' && e.attrs.crc !== undefined) this.file!.sklCrc = e.attrs.crc;
+        push('skip');
+        return;
+      case 'body':
+      case 'group':
+        if (e.local === 'group') {
+          const group: RawGroup12 = { el: 'group', ...pos, attrs: e.attrs, translate, context: {}, children: [], ...opt('id', e.attrs.id) };
+          this.stack.push({ k: 'group', group, ...base });
+        } else if (e.local === 'trans-unit') {
+          const unit: RawUnit12 = { el: 'trans-unit', ...pos, attrs: e.attrs, translate, approved: e.attrs.approved === 'yes', space, context: {}, notes: [], ...opt('id', e.attrs.id) };
+          this.stack.push({ k: 'unit', unit, ...base });
+        } else if (parent.k === 'group' && e.local === 'context-group') this.contextGroup(e, parent.group.context, base);
+        else push('skip');
+        return;
+      case 'unit':
+        if (e.local === 'source' || e.local === 'seg-source' || e.local === 'target') {
+          const content: RawContent = { items: [], attrs: e.attrs, space, ...pos };
+          const side = e.local === 'seg-source' ? 'segSource' : e.local;
+          this.active = { collector: new ContentCollector(this.classify), content, unit: parent.unit, side };
+          push('skip');
+        } else if (e.local === 'context-group') this.contextGroup(e, parent.unit.context, base);
+        else if (e.local === 'note') {
+          const note: RawNote = { text: '', ...opt('from', e.attrs.from) };
+          parent.unit.notes.push(note);
+          this.stack.push({ k: 'note', note, ...base });
+        } else push('skip');
+        return;
+      case 'context-group':
+        if (e.local === 'context') this.stack.push({ k: 'context', owner: parent.owner, text: '', ...base, ...opt('type', e.attrs['context-type']) });
+        else push('skip');
+        return;
+      default:
+        push('skip');
+    }
+  }
+
+  /** Only tarjoman's own context groups carry unit facts; other tools' contexts are left alone. */
+  private contextGroup(e: XmlStart, owner: Record<string, string>, base: { space: Space; translate: boolean }): void {
+    if (e.attrs.name?.startsWith('tarjoman')) this.stack.push({ k: 'context-group', owner, ...base });
+    else this.stack.push({ k: 'skip', ...base });
+  }
+
+  end(_element: XmlStart, at: Pos): void {
+    const active = this.active;
+    if (active) {
+      if (active.collector.depth > 0) {
+        active.collector.end(at);
+        return;
+      }
+      active.content.items = active.collector.items;
+      active.unit[active.side] = active.content;
+      this.active = undefined;
+    }
+    const frame = this.stack.pop();
+    if (!frame) return;
+    const parent = this.stack[this.stack.length - 1];
+    switch (frame.k) {
+      case 'unit':
+      case 'group': {
+        const item = frame.k === 'unit' ? frame.unit : frame.group;
+        if (parent?.k === 'group') parent.group.children.push(item);
+        else if (item.el === 'trans-unit') this.sink.unit12(item, this.file!);
+        else this.sink.group12(item, this.file!);
+        return;
+      }
+      case 'file':
+        this.sink.fileEnd(frame.file);
+        this.file = undefined;
+        return;
+      case 'context':
+        if (frame.type !== undefined) frame.owner[frame.type] = frame.text;
+        return;
+      default:
+    }
+  }
+
+  text(text: string): void {
+    if (this.active) {
+      this.active.collector.text(text);
+      return;
+    }
+    const top = this.stack[this.stack.length - 1];
+    if (top?.k === 'note') top.note.text += text;
+    else if (top?.k === 'context') top.text += text;
+  }
+}
