@@ -1,4 +1,5 @@
 import { t } from '../i18n/index.js';
+import { LineIndex } from './line-index.js';
 
 export interface Location {
   file?: string;
@@ -37,13 +38,5 @@ export class TarjomanError extends Error {
 
 /** 1-based line and column of a UTF-16 offset in a string. */
 export function lineColumn(source: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < source.length; i++) {
-    if (source.charCodeAt(i) === 10) {
-      line += 1;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  return new LineIndex(source).at(offset);
 }

@@ -1,5 +1,6 @@
 import type { ParserError } from 'parse5';
 import { TarjomanError } from '../../model/located-error.js';
+import type { LineIndex } from '../../model/line-index.js';
 
 /**
  * parse5 recovers from any markup. These recoveries are refused because after them the
@@ -28,27 +29,6 @@ export const REFUSED_PARSE_ERRORS: ReadonlySet<string> = new Set([
   'nested-comment',
   'cdata-in-html-content',
 ]);
-
-/** 1-based line and column of offsets in one string; CR LF, LF and a lone CR each end a line. */
-export class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(source: string) {
-    for (let i = 0; i < source.length; i++) {
-      const c = source.charCodeAt(i);
-      if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) this.starts.push(i + 1);
-    }
-  }
-  at(offset: number): { line: number; column: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
-  }
-}
 
 export function refusedParseError(error: ParserError, file: string, lines: LineIndex): TarjomanError {
   return new TarjomanError(`html:broken.${error.code}`, { code: error.code }, { file, ...lines.at(error.startOffset) });

@@ -13,7 +13,8 @@ import { TarjomanError } from '../../model/located-error.js';
 import type { Document, Inline, SkeletonPiece, Unit, UnitContext, UnitKind } from '../../model/schema.js';
 import type { ExtractOptions } from '../format.js';
 import { BOM, decodeUtf8, sha256 } from '../shared.js';
-import { LineIndex, REFUSED_PARSE_ERRORS, refusedParseError } from './errors.js';
+import { LineIndex } from '../../model/line-index.js';
+import { REFUSED_PARSE_ERRORS, refusedParseError } from './errors.js';
 import { ENCODING, attributeEncoding } from './escape.js';
 import type { HtmlMeta, NestedAttribute, RootTag, TagAttribute } from './meta.js';
 import {

@@ -10,6 +10,7 @@ import { frontMatterLang } from './front-matter.js';
 import { lf, phrasingContent, span, type InlineContext, type Span } from './inline.js';
 import { parseMarkdown, type LabelSpan } from './parse.js';
 import { isEncoding, renderMarkdown, type Encoding } from './render.js';
+import { LineIndex } from '../../model/line-index.js';
 
 /** What merge needs besides the pieces, kept in `skeleton.meta`. */
 const MarkdownMeta = z.object({
@@ -45,34 +46,23 @@ interface Where {
 class Extraction {
   readonly found: Found[] = [];
   readonly prefixes = new Map<Found, string>();
-  private readonly lineStarts: number[] = [0];
+  private readonly lines: LineIndex;
 
   constructor(
     private readonly body: string,
     private readonly labels: WeakMap<object, LabelSpan>,
   ) {
-    for (let i = 0; i < body.length; i++) {
-      const c = body.charCodeAt(i);
-      if (c === 13 && body.charCodeAt(i + 1) === 10) continue;
-      if (c === 10 || c === 13) this.lineStarts.push(i + 1);
-    }
+    this.lines = new LineIndex(body);
   }
 
   /** 1-based line and column of an offset; CR, LF and CRLF each end a line, as in Markdown. */
   locate(offset: number): { line: number; column: number } {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: offset - this.lineStarts[low]! + 1 };
+    return this.lines.at(offset);
   }
 
   /** What precedes an offset on its line. */
   private linePrefix(start: number): string {
-    return this.body.slice(this.lineStarts[this.locate(start).line - 1]!, start);
+    return this.body.slice(this.lines.lineStart(this.locate(start).line), start);
   }
 
   /**

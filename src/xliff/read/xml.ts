@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesAttributeNS } from 'saxes';
 import { TarjomanError, lineColumn } from '../../model/located-error.js';
+import { LineIndex } from '../../model/line-index.js';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
@@ -25,23 +26,6 @@ export interface XmlHandler {
 
 export const xmlAttr = (local: string) => `{${XML_NS}}${local}`;
 
-/** 1-based line and column of UTF-16 offsets, by binary search over line starts. */
-class LineIndex {
-  private readonly starts: number[] = [0];
-  constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-  }
-  at(offset: number): Pos {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - this.starts[lo]! + 1 };
-  }
-}
 
 const CHUNK = 1 << 16;
 
