@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { markdownFormat } from '../../../src/formats/markdown/index.js';
 import { plainText, unitSource, unitTarget } from '../../../src/model/content.js';
 import type { Document, Inline } from '../../../src/model/schema.js';
+import { translated } from '../../helpers/translate.js';
 
 const enc = new TextEncoder();
 const dec = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -164,17 +165,6 @@ const FA = ['سپاه', 'ایران', 'زندانی', 'آزادی', 'خبر', '�
 const toPersian = (s: string) => s.replace(/[A-Za-z]+/gu, (w) => FA[w.length % FA.length]!);
 const toUpper = (s: string) => s.toUpperCase();
 
-function translated(doc: Document, fn: (s: string) => string): Document {
-  return {
-    ...doc,
-    units: doc.units.map((u) => ({
-      ...u,
-      parts: u.parts.map((p) =>
-        p.kind === 'segment' ? { ...p, target: p.source.map((i) => (i.type === 'text' ? { ...i, text: fn(i.text) } : i)) } : p,
-      ),
-    })),
-  };
-}
 
 const codes = (content: readonly Inline[]) =>
   content.filter((i) => i.type === 'code').map((c) => (c.type === 'code' ? [c.kind, c.id, c.tag, c.data].join(' ') : ''));

@@ -1,44 +1,16 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { Command, CommanderError } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerGlossary } from '../../../src/cli/glossary.js';
-import type { CliIo } from '../../../src/cli/io.js';
-import { setLocale, t } from '../../../src/i18n/index.js';
-import { TarjomanError } from '../../../src/model/located-error.js';
+import { setLocale } from '../../../src/i18n/index.js';
 import { parseGlossaryYaml } from '../../../src/glossary/native/yaml.js';
 import { parseTbx } from '../../../src/glossary/tbx/read.js';
 import { parseGlossaryCsv } from '../../../src/glossary/delimited/csv.js';
 import { fixtures } from './io-helpers.js';
+import { runCommand } from '../../helpers/run-command.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The glossary command on its own, with the error handling of the tool's main(). */
-async function run(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([]),
-  };
-  const program = new Command('tarjoman').exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  registerGlossary(program, io);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    if (error instanceof CommanderError) return { code: error.exitCode === 0 ? 0 : 2, stdout, stderr };
-    if (error instanceof TarjomanError) return { code: 1, stdout, stderr: `${stderr}${t('cli:errorPrefix')}: ${error.render()}\n` };
-    throw error;
-  }
-}
+const run = (...args: string[]) => runCommand(registerGlossary, args);
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'tarjoman-glossary-cli-'));
 

@@ -1,38 +1,10 @@
-import { Readable } from 'node:stream';
-import { Command, CommanderError } from 'commander';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../src/cli/io.js';
 import { formatFinding, registerXliff } from '../../../src/cli/xliff.js';
-import { setLocale, t } from '../../../src/i18n/index.js';
-import { TarjomanError } from '../../../src/model/located-error.js';
+import { setLocale } from '../../../src/i18n/index.js';
 import { fixture } from '../../fixtures/xliff/helpers.js';
+import { runCommand } from '../../helpers/run-command.js';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** The xliff command on its own, with the error handling of the tool's main(). */
-async function run(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    stdin: Readable.from([]),
-  };
-  const program = new Command('tarjoman').exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  registerXliff(program, io);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    if (error instanceof CommanderError) return { code: error.exitCode === 0 ? 0 : 2, stdout, stderr };
-    if (error instanceof TarjomanError) return { code: 1, stdout, stderr: `${stderr}${t('cli:errorPrefix')}: ${error.render()}\n` };
-    throw error;
-  }
-}
+const run = (...args: string[]) => runCommand(registerXliff, args);
 
 afterEach(() => setLocale('en'));
 
