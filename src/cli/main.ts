@@ -8,6 +8,7 @@ import { registerTerms } from './terms.js';
 import { registerXliff } from './xliff.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
+import { localizedHelp } from './help.js';
 import { processIo } from './io.js';
 
 /** Exit codes: 0 done, 1 the input or its content was refused, 2 the command line was wrong. */
@@ -33,7 +34,8 @@ export function buildProgram(io: CliIo): Command {
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     })
-    .exitOverride();
+    .exitOverride()
+    .configureHelp(localizedHelp());
   registerSegment(program, io);
   registerExtract(program, io);
   registerGlossary(program, io);

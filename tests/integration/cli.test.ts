@@ -26,6 +26,9 @@ describe('tarjoman command line', () => {
     const flag = runCli(['--locale', 'fa', '--help']);
     expect(flag.status).toBe(0);
     expect(flag.stdout).toContain('زنجیره‌ی ترجمه و اصطلاح‌شناسی');
+    expect(flag.stdout).toContain('کاربرد: tarjoman');
+    expect(flag.stdout).toContain('فرمان‌ها:');
+    expect(flag.stdout).not.toMatch(/Usage:|Options:|Commands:/u);
     const env = runCli(['extract', 'nowhere.txt', '--from', 'en', '--to', 'fa', '--dump'], { env: { LANG: 'fa_IR.UTF-8' } });
     expect(env.status).toBe(1);
     expect(env.stderr).toContain('خطا: nowhere.txt: پرونده خوانده نشد: ENOENT');
