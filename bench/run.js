@@ -6,3 +6,6 @@ import { runGlossaryScaling } from './glossary-scaling.js';
 console.log(formatAccuracyTable(await runSegmentationAccuracy()));
 console.log('\n## Glossary matching: time per MB as the glossary grows\n');
 await runGlossaryScaling();
+console.log('\n## Pipeline throughput and XLIFF reading against peers\n');
+const { runPipelineThroughput } = await import('./pipeline-throughput.js');
+await runPipelineThroughput();
