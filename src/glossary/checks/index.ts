@@ -128,6 +128,23 @@ export function checkTerms(input: TermCheckInput): TermFinding[] {
   const targetByConcept = groupBy(target.hits, (h) => h.conceptId);
   const findings: TermFinding[] = [];
 
+  /**
+   * How many mentions of a concept the target renders. Besides the concept's own target hits:
+   * an acronym kept in Latin ("سازمان مجاهدین خلق ایران (PMOI/MEK)") renders its source mention,
+   * and a target term nested inside a longer name of another concept («رئیس‌جمهور برگزیده شورای ملی
+   * مقاومت») still names it, though the matcher, leftmost-longest, reports only the longer name.
+   */
+  const renderings = (id: string, hits: Hit[], expected: string[]): number => {
+    let found = targetByConcept.get(id)?.length ?? 0;
+    const acronyms = new Set(hits.filter((h) => h.term.abbreviation).map((h) => source.text.slice(h.start, h.stemEnd)));
+    for (const name of acronyms) found += countVerbatim(target.text, name, targetLang);
+    if (found < hits.length) {
+      const nested = expected.reduce((n, term) => n + countVerbatim(target.text, term, targetLang), 0);
+      found = Math.max(found, nested);
+    }
+    return found;
+  };
+
   for (const [id, hits] of groupBy(source.hits, (h) => h.conceptId)) {
     const concept = concepts.get(id)!;
     if (concept.doNotTranslate) {
@@ -149,7 +166,7 @@ export function checkTerms(input: TermCheckInput): TermFinding[] {
     }
     const expected = acceptedTerms(concept, targetLang).map((term) => term.text);
     if (expected.length === 0) continue;
-    const found = targetByConcept.get(id)?.length ?? 0;
+    const found = renderings(id, hits, expected);
     for (const hit of hits.slice(found)) {
       const params = {
         entry: id,

@@ -160,3 +160,28 @@ describe('verbatim names', () => {
     expect(countVerbatim(text, 'NCRI', lang)).toBe(count);
   });
 });
+
+describe('renderings the matcher alone does not count', () => {
+  const g: Glossary = {
+    languages: ['en', 'fa'],
+    origins: new Map(),
+    entries: [
+      entry('org.pmoi', { en: ['People’s Mojahedin Organization of Iran', { text: 'PMOI', abbreviation: true }, { text: 'MEK', abbreviation: true }], fa: ['سازمان مجاهدین خلق ایران'] }, { type: 'organization' }),
+      entry('org.ncri', { en: ['National Council of Resistance of Iran'], fa: ['شورای ملی مقاومت ایران', { text: 'شورای ملی مقاومت', status: 'admitted' }] }, { type: 'organization' }),
+      entry('title.president-elect', { en: ['President-elect'], fa: ['رئیس‌جمهور برگزیده شورای ملی مقاومت'] }, { type: 'title' }),
+    ],
+  };
+  const run = (source: string, target: string) => brief(checkTerms({ source, target, glossary: g, sourceLang: 'en', targetLang: 'fa' }));
+
+  it('counts an acronym kept in Latin after the Persian name as its rendering', () => {
+    expect(run('The People’s Mojahedin Organization of Iran (PMOI/MEK) said.', 'سازمان مجاهدین خلق ایران (PMOI/MEK) گفت.')).toEqual([]);
+    expect(run('The People’s Mojahedin Organization of Iran (PMOI/MEK) said.', 'سازمان مجاهدین خلق ایران گفت.')).toEqual([
+      ['term-missing', 'error', 'org.pmoi'],
+      ['term-missing', 'error', 'org.pmoi'],
+    ]);
+  });
+
+  it('counts a name nested inside a longer name of another concept', () => {
+    expect(run('The NCRI’s President-elect spoke for the National Council of Resistance of Iran.', 'رئیس‌جمهور برگزیده شورای ملی مقاومت سخن گفت.')).toEqual([]);
+  });
+});
