@@ -6,6 +6,7 @@ import { registerSegment } from './segment.js';
 import { registerGlossary } from './glossary.js';
 import { registerTerms } from './terms.js';
 import { registerXliff } from './xliff.js';
+import { registerMerge } from './merge.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
 import { localizedHelp } from './help.js';
@@ -41,6 +42,7 @@ export function buildProgram(io: CliIo): Command {
   registerGlossary(program, io);
   registerTerms(program, io);
   registerXliff(program, io);
+  registerMerge(program, io);
   for (const command of program.commands) {
     command.helpOption('-h, --help', t('cli:option.help')).exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),

@@ -1,0 +1,116 @@
+import { join, resolve, sep } from 'node:path';
+import { Option, type Command } from 'commander';
+import { t } from '../i18n/index.js';
+import { readInputFile } from '../io/read-input.js';
+import { writeFileAtomic } from '../io/write-atomic.js';
+import { planXliffMerge, REQUIRED_STATES, type PlannedDocument, type RequiredState, type XliffMergePlan } from '../merge/index.js';
+import { TarjomanError } from '../model/located-error.js';
+import type { Finding } from '../xliff/check/index.js';
+import type { CliIo } from './io.js';
+import { segmenterFor } from './segmenter-option.js';
+import { formatFinding } from './xliff.js';
+import { collect } from './options.js';
+import { loadGlossary } from '../glossary/load.js';
+import { mergeChecks } from '../merge/qa-check.js';
+
+interface MergeCliOptions {
+  out: string;
+  to?: string;
+  original?: string;
+  srx?: string;
+  glossary?: string[];
+  untranslated: 'error' | 'source';
+  require?: RequiredState;
+  force?: boolean;
+}
+
+function summary(document: PlannedDocument, file: string): string {
+  const { counts } = document;
+  const states = (['initial', 'translated', 'reviewed', 'final'] as const)
+    .filter((s) => counts.states[s] > 0)
+    .map((s) => t('merge:state', { state: t(`merge:states.${s}`), count: counts.states[s] }))
+    .join(t('merge:listSeparator'));
+  return t('merge:wrote', {
+    file,
+    units: t('merge:units', { count: counts.units }),
+    segments: t('merge:segments', { count: counts.segments }),
+    merged: counts.merged,
+    fromSource: counts.fromSource,
+    states: states || t('merge:noStates'),
+  });
+}
+
+/** A finding about the user's files, wherever the plan found it, when none was found in the files themselves. */
+function planFinding(rule: string, file: string, message: string): Finding {
+  return { rule, severity: 'error', message, file, line: 1, column: 1 };
+}
+
+/** `tarjoman merge XLIFF… --out DIR`: targets into documents in their own formats, all or nothing. */
+export function registerMerge(program: Command, io: CliIo): void {
+  program
+    .command('merge')
+    .description(t('merge:description'))
+    .argument('<xliff...>', t('merge:files'))
+    .requiredOption('-o, --out <dir>', t('merge:out'))
+    .option('-t, --to <lang>', t('merge:to'))
+    .option('--original <path>', t('merge:original'))
+    .option('--srx <file>', t('cli:option.srx'))
+    .option('-g, --glossary <path>', t('cli:option.glossary'), collect)
+    .addOption(new Option('--untranslated <policy>', t('merge:untranslated')).choices(['error', 'source']).default('error'))
+    .addOption(new Option('--require <state>', t('merge:require')).choices(REQUIRED_STATES))
+    .option('--force', t('merge:force'))
+    .action(async (files: string[], options: MergeCliOptions) => {
+      if (options.original !== undefined && files.length !== 1) throw new TarjomanError('merge:originalNeedsOne', { count: files.length });
+      const glossary = options.glossary?.length ? await loadGlossary(options.glossary) : undefined;
+      const checks = mergeChecks(glossary);
+      const plans: XliffMergePlan[] = [];
+      for (const path of files) {
+        let bytes: Uint8Array;
+        try {
+          bytes = await readInputFile(path);
+        } catch (error) {
+          if (!(error instanceof TarjomanError)) throw error;
+          plans.push({ xliffPath: path, refusals: [planFinding('read', path, error.message)], findings: [], documents: [] });
+          continue;
+        }
+        plans.push(
+          await planXliffMerge(bytes, path, {
+            untranslated: options.untranslated,
+            ...(options.require ? { require: options.require } : {}),
+            ...(options.to !== undefined ? { to: options.to } : {}),
+            ...(options.original !== undefined ? { original: options.original } : {}),
+            segmenterFor: (lang) => segmenterFor(lang, options.srx),
+            checks,
+          }),
+        );
+      }
+
+      // Nothing may be written over an input, and no two documents into one file.
+      const inputs = new Set([...files.map((f) => resolve(f)), ...plans.flatMap((p) => p.documents.map((d) => d.originalPath))]);
+      const taken = new Map<string, string>();
+      for (const plan of plans) {
+        for (const document of plan.documents) {
+          const target = resolve(options.out, ...document.outPath.split('/'));
+          if (inputs.has(target)) plan.refusals.push(planFinding('output-is-input', plan.xliffPath, t('merge:rule.output-is-input', { path: target })));
+          const other = taken.get(target);
+          if (other !== undefined) plan.refusals.push(planFinding('output-taken', plan.xliffPath, t('merge:rule.output-taken', { path: target, other })));
+          taken.set(target, plan.xliffPath);
+        }
+      }
+
+      for (const plan of plans) for (const finding of [...plan.refusals, ...plan.findings]) io.stderr.write(`${formatFinding(finding)}\n`);
+      const refused = plans.filter((p) => p.refusals.length > 0);
+      if (refused.length) throw new TarjomanError('merge:refused', { count: refused.length });
+      const errors = plans.reduce((n, p) => n + p.findings.filter((f) => f.severity === 'error').length, 0);
+      if (errors && !options.force) throw new TarjomanError('merge:qualityFailed', { count: errors });
+      if (errors) io.stderr.write(`${t('merge:forced', { count: errors })}\n`);
+
+      for (const plan of plans) {
+        for (const document of plan.documents) {
+          const file = join(options.out, ...document.outPath.split('/'));
+          await writeFileAtomic(file, document.bytes);
+          io.stderr.write(`${summary(document, file.split(sep).join('/'))}\n`);
+        }
+      }
+    });
+}

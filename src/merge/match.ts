@@ -1,0 +1,190 @@
+import { t } from '../i18n/index.js';
+import { normalizeContent, plainText, segments } from '../model/content.js';
+import type { Content, Document, InlineCode, Inline, Part, SegmentState, Unit } from '../model/schema.js';
+import type { Finding, Severity } from '../xliff/check/index.js';
+import { sameShape } from '../xliff/read/model.js';
+import type { ReadSegment, ReadUnit, XliffFileEntry } from '../xliff/read/index.js';
+import { runQualityChecks, type QualityCheck } from './checks.js';
+
+export type RequiredState = Exclude<SegmentState, 'initial'>;
+export const REQUIRED_STATES: readonly RequiredState[] = ['translated', 'reviewed', 'final'];
+const STATE_ORDER: readonly SegmentState[] = ['initial', 'translated', 'reviewed', 'final'];
+
+export interface MergePolicy {
+  /** what an untranslated segment is: an error, or its source written in its place */
+  untranslated: 'error' | 'source';
+  /** the least state a segment must have */
+  require?: RequiredState;
+  /** quality checks to run instead of the registered ones */
+  checks?: readonly QualityCheck[];
+}
+
+export interface MergeCounts {
+  units: number;
+  segments: number;
+  /** segments written from the XLIFF target */
+  merged: number;
+  /** translatable segments written from their source */
+  fromSource: number;
+  states: Record<SegmentState, number>;
+}
+
+export interface MatchResult {
+  /** the original with each segment's target to write; absent targets mean the source */
+  document: Document;
+  /** problems that make the file unmergeable whatever `--force` says */
+  refusals: Finding[];
+  /** policy and quality findings, which `--force` may override */
+  findings: Finding[];
+  counts: MergeCounts;
+}
+
+export interface MatchRequest {
+  /** the original re-extracted and segmented as at extraction */
+  original: Document;
+  entry: XliffFileEntry;
+  xliffPath: string;
+  targetLang: string;
+  policy: MergePolicy;
+}
+
+interface At {
+  line: number;
+  column: number;
+}
+
+class Collector {
+  readonly list: Finding[] = [];
+  constructor(private readonly file: string) {}
+  add(severity: Severity, rule: string, at: At, message: string, unitId?: string, segmentId?: string): void {
+    this.list.push({
+      rule,
+      severity,
+      message,
+      file: this.file,
+      line: at.line,
+      column: at.column,
+      ...(unitId !== undefined ? { unitId } : {}),
+      ...(segmentId !== undefined ? { segmentId } : {}),
+    });
+  }
+  error(rule: string, at: At, params: Record<string, unknown>, unitId?: string, segmentId?: string): void {
+    this.add('error', rule, at, t(`merge:rule.${rule}`, params), unitId, segmentId);
+  }
+}
+
+const codeShape = (content: Content) =>
+  normalizeContent(content)
+    .filter((i): i is InlineCode => i.type === 'code')
+    .map((c) => `${c.kind}:${c.id}`)
+    .join(' ');
+
+/** A segment with no letters (a number, an image alone) reads the same in any language, so a copy is its translation. */
+const needsTranslation = (source: Content) => /\p{L}/u.test(plainText(source));
+
+function codeKey(code: InlineCode): string {
+  return `${code.kind}\u0000${code.id}`;
+}
+
+/**
+ * The target with every code restored from the original source: the XLIFF carries only ids
+ * (1.2) or data a tool could have altered (2.x), and only the original's markup is trusted.
+ * Codes the source lacks are returned apart, since there is no markup to write for them.
+ */
+function restoreCodes(target: Content, source: Content): { content: Content; unknown: InlineCode[] } {
+  const known = new Map<string, InlineCode>();
+  for (const item of source) if (item.type === 'code') known.set(codeKey(item), item);
+  const unknown: InlineCode[] = [];
+  const content: Inline[] = [];
+  for (const item of target) {
+    if (item.type === 'text') content.push(item);
+    else {
+      const original = known.get(codeKey(item));
+      if (original) content.push(original);
+      else unknown.push(item);
+    }
+  }
+  return { content: normalizeContent(content), unknown };
+}
+
+function emptyCounts(): MergeCounts {
+  return { units: 0, segments: 0, merged: 0, fromSource: 0, states: { initial: 0, translated: 0, reviewed: 0, final: 0 } };
+}
+
+/**
+ * Puts the XLIFF's targets onto the re-extracted original, unit by unit and segment by
+ * segment. Units and segments must be the same on both sides and hold the same source text
+ * and code ids; anything else means the XLIFF was made from another version of the document.
+ */
+export function matchDocument(request: MatchRequest): MatchResult {
+  const { original, entry, xliffPath, targetLang, policy } = request;
+  const refusals = new Collector(xliffPath);
+  const findings = new Collector(xliffPath);
+  const counts = emptyCounts();
+  const read = new Map<string, ReadUnit>();
+  for (const unit of entry.units) read.set(unit.id, unit);
+  const originalIds = new Set(original.units.map((u) => u.id));
+
+  for (const unit of entry.units) {
+    // The writer keeps an empty document valid XLIFF 2 with one placeholder unit.
+    if (original.units.length === 0 && unit.id === 'empty' && !unit.translate) continue;
+    if (!originalIds.has(unit.id)) refusals.error('unit-added', unit, { unit: unit.id }, unit.id);
+  }
+
+  const units: Unit[] = original.units.map((unit) => {
+    const got = read.get(unit.id);
+    if (!got) {
+      refusals.error('unit-missing', entry, { unit: unit.id, line: unit.context.line ?? '?' }, unit.id);
+      return unit;
+    }
+    const want = segments(unit);
+    const have = got.parts.filter((p): p is ReadSegment => p.kind === 'segment');
+    const wantIds = want.map((s) => s.id).join(' ');
+    const haveIds = have.map((s) => s.id).join(' ');
+    if (wantIds !== haveIds) {
+      refusals.error('segments-differ', got, { unit: unit.id, expected: wantIds, found: haveIds }, unit.id);
+      return unit;
+    }
+    if (unit.translate) counts.units += 1;
+    const byId = new Map(have.map((s) => [s.id, s]));
+    const parts: Part[] = unit.parts.map((part) => {
+      if (part.kind !== 'segment') return part;
+      const segment = byId.get(part.id)!;
+      if (plainText(segment.source) !== plainText(part.source)) {
+        refusals.error('source-text', segment, { expected: plainText(part.source), found: plainText(segment.source) }, unit.id, part.id);
+        return part;
+      }
+      if (codeShape(segment.source) !== codeShape(part.source)) {
+        refusals.error('source-codes', segment, { expected: codeShape(part.source), found: codeShape(segment.source) }, unit.id, part.id);
+        return part;
+      }
+      if (!unit.translate) return part;
+      counts.segments += 1;
+      counts.states[segment.state] += 1;
+      const { target: rawTarget } = segment;
+      const untranslated = rawTarget === undefined || (needsTranslation(part.source) && sameShape(rawTarget, part.source));
+      if (untranslated) {
+        const exempt = !needsTranslation(part.source);
+        if (!exempt && policy.untranslated === 'error') findings.error('untranslated', segment, {}, unit.id, part.id);
+        else if (!exempt && policy.require && STATE_ORDER.indexOf(segment.state) < STATE_ORDER.indexOf(policy.require)) {
+          findings.error('state', segment, { state: segment.state, required: policy.require }, unit.id, part.id);
+        }
+        counts.fromSource += 1;
+        const { target: _drop, ...rest } = part;
+        return { ...rest, state: segment.state };
+      }
+      const { content, unknown } = restoreCodes(rawTarget, part.source);
+      for (const code of unknown) refusals.error('code-unknown', segment, { kind: code.kind, id: code.id }, unit.id, part.id);
+      if (policy.require && STATE_ORDER.indexOf(segment.state) < STATE_ORDER.indexOf(policy.require)) {
+        findings.error('state', segment, { state: segment.state, required: policy.require }, unit.id, part.id);
+      }
+      const pair = { unitId: unit.id, segmentId: part.id, source: part.source, target: content, sourceLang: original.sourceLang, targetLang };
+      for (const found of runQualityChecks(pair, policy.checks)) findings.add(found.severity, found.rule, segment, found.message, unit.id, part.id);
+      counts.merged += 1;
+      return { ...part, target: content, state: segment.state };
+    });
+    return { ...unit, parts };
+  });
+
+  return { document: { ...original, targetLang, units }, refusals: refusals.list, findings: findings.list, counts };
+}

@@ -1,0 +1,8 @@
+import type { Glossary } from '../glossary/schema.js';
+import { checkSegment } from '../qa/index.js';
+import { qualityChecks, type QualityCheck } from './checks.js';
+
+/** The checks a merge runs: the registered ones and the qa rules, with the glossary when one is given. */
+export function mergeChecks(glossary?: Glossary): QualityCheck[] {
+  return [...qualityChecks, (pair) => checkSegment({ ...pair, ...(glossary ? { glossary } : {}) })];
+}

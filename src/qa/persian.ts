@@ -1,0 +1,201 @@
+import { termsIn } from '../glossary/matcher/index.js';
+import { codePointAt, codePointBefore, isArabicScriptLetter, isLatinLetter, isWordCodePoint, ZWNJ } from '../lang/chars.js';
+import { arabicLetterOffsets, foldPersianLetter } from '../lang/fa.js';
+import { formatCount, inRanges, issue, addressRanges, quote, spanOf } from './shared.js';
+import type { Issue, QaCheck, QaContext } from './types.js';
+
+const onlyPersian = (run: (context: QaContext) => Issue[]) => (context: QaContext) => (context.targetPrimary === 'fa' ? run(context) : []);
+
+/** The word around an offset, for messages that point into a long sentence. */
+interface Word {
+  start: number;
+  end: number;
+}
+
+function wordAround(text: string, offset: number): Word {
+  let start = offset;
+  while (start > 0 && isWordCodePoint(codePointBefore(text, start))) start--;
+  let end = offset;
+  while (end < text.length && isWordCodePoint(codePointAt(text, end).cp)) end++;
+  return { start, end };
+}
+
+const PERSIAN_FOR: Record<number, string> = { 0x064a: 'ی', 0x0649: 'ی', 0x0643: 'ک' };
+
+const codePoint = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Arabic yeh, alef maksura and kaf look alike but break search, sorting and the glossary: an error at each place. */
+export const arabicLetters: QaCheck = {
+  rules: ['fa-arabic-letter'],
+  run: onlyPersian(({ targetText }) =>
+    arabicLetterOffsets(targetText).map((offset) => {
+      const cp = targetText.charCodeAt(offset);
+      const word = wordAround(targetText, offset);
+      const fixed = [...targetText.slice(word.start, word.end)].map((ch) => String.fromCodePoint(foldPersianLetter(ch.codePointAt(0)!))).join('');
+      return issue(
+        'fa-arabic-letter',
+        'error',
+        { letter: codePoint(cp), persian: quote(PERSIAN_FOR[cp]!), word: quote(targetText.slice(word.start, word.end)), position: formatCount(offset + 1) },
+        { targetSpan: spanOf(targetText, offset, offset + 1), expected: [fixed] },
+      );
+    }),
+  ),
+};
+
+const PERSIAN_MARK: Record<string, string> = { ',': '،', ';': '؛', '?': '؟' };
+
+type Side = 'latin' | 'persian' | 'none';
+
+/** The script of the nearest letter in one direction, looking past spaces, digits and punctuation. */
+function nearestScript(text: string, from: number, step: 1 | -1): Side {
+  for (let i = from; i >= 0 && i < text.length; i += step) {
+    const cp = text.charCodeAt(i);
+    if (isLatinLetter(cp)) return 'latin';
+    if (isArabicScriptLetter(cp)) return 'persian';
+  }
+  return 'none';
+}
+
+const isDigitChar = (ch: string | undefined) => ch !== undefined && /[0-9\u06F0-\u06F9\u0660-\u0669]/u.test(ch);
+
+/**
+ * `,` `;` `?` in Persian prose should be `،` `؛` `؟`. Left alone: a comma between digits (a
+ * thousands group), marks inside a URL, and marks inside a run of Latin text (a quoted English
+ * title), that is with Latin letters on the left and no Persian on the right.
+ */
+export const latinPunctuation: QaCheck = {
+  rules: ['fa-latin-punctuation'],
+  run: onlyPersian(({ targetText }) => {
+    const addresses = addressRanges(targetText);
+    const out: Issue[] = [];
+    for (let i = 0; i < targetText.length; i++) {
+      const ch = targetText[i]!;
+      const persian = PERSIAN_MARK[ch];
+      if (!persian || inRanges(addresses, i)) continue;
+      if (ch === ',' && isDigitChar(targetText[i - 1]) && isDigitChar(targetText[i + 1])) continue;
+      if (nearestScript(targetText, i - 1, -1) === 'latin' && nearestScript(targetText, i + 1, 1) !== 'persian') continue;
+      out.push(issue('fa-latin-punctuation', 'warning', { mark: quote(ch), persian: quote(persian), position: formatCount(i + 1) }, { targetSpan: spanOf(targetText, i, i + 1), expected: [persian] }));
+    }
+    return out;
+  }),
+};
+
+/** Persian letters folded, same length, so offsets found in it hold in the original. */
+const fold = (text: string) => text.replace(/[\u064A\u0649\u0643]/gu, (ch) => String.fromCodePoint(foldPersianLetter(ch.codePointAt(0)!)));
+
+const boundaryBefore = (text: string, i: number) => i === 0 || !isWordCodePoint(codePointBefore(text, i)) || text[i - 1] === ZWNJ;
+const boundaryAfter = (text: string, i: number) => i >= text.length || !isWordCodePoint(codePointAt(text, i).cp) || text[i] === ZWNJ;
+
+/** Every place `needle` stands as whole words in `hay`. */
+function* wholeWords(hay: string, needle: string): Generator<number> {
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1))
+    if (boundaryBefore(hay, i) && boundaryAfter(hay, i + needle.length)) yield i;
+}
+
+/** Verb stems that follow می/نمی; joined without ZWNJ («میشود») they are a slip, not another word. */
+const VERB_STEMS = [
+  'شود', 'شوند', 'شد', 'شدند', 'کند', 'کنند', 'کرد', 'کردند', 'گوید', 'گویند', 'گفت', 'گفتند', 'دهد', 'دهند', 'داد', 'دادند',
+  'تواند', 'توانند', 'توانست', 'خواهد', 'خواهند', 'خواست', 'رود', 'روند', 'رفت', 'آید', 'آیند', 'آمد', 'باشد', 'باشند',
+  'داند', 'دانند', 'گیرد', 'گیرند', 'گرفت', 'بیند', 'بینند', 'دید', 'ماند', 'مانند', 'رسد', 'رسند', 'رسید',
+];
+
+interface Slip {
+  start: number;
+  end: number;
+  expected: string;
+}
+
+function prefixSlips(text: string): Slip[] {
+  const out: Slip[] = [];
+  // «می شود», «نمی توان»: می/نمی as a word of its own is the verb prefix cut off by a space.
+  for (const m of text.matchAll(/(?<![\p{L}\p{M}\u200C])(ن?می)[ \u00A0]+(?=[\p{L}])/gu)) {
+    if (!isArabicScriptLetter(text.charCodeAt(m.index + m[0].length))) continue;
+    const word = wordAround(text, m.index + m[0].length);
+    out.push({ start: m.index, end: word.end, expected: `${m[1]}${ZWNJ}${text.slice(word.start, word.end)}` });
+  }
+  for (const stem of VERB_STEMS)
+    for (const prefix of ['می', 'نمی'])
+      for (const i of wholeWords(text, prefix + stem)) out.push({ start: i, end: i + prefix.length + stem.length, expected: `${prefix}${ZWNJ}${stem}` });
+  // «کتاب ها»: the plural suffix cut off by a space; ها never stands alone in prose.
+  for (const m of text.matchAll(/(?<=[\p{L}\p{M}])[ \u00A0]+(های|ها)(?![\p{L}\p{M}\u200C])/gu)) {
+    const word = wordAround(text, m.index);
+    if (!isArabicScriptLetter(codePointBefore(text, m.index))) continue;
+    out.push({ start: word.start, end: m.index + m[0].length, expected: `${text.slice(word.start, m.index)}${ZWNJ}${m[1]}` });
+  }
+  return out;
+}
+
+function glossarySlips(text: string, { glossary }: QaContext): Slip[] {
+  if (!glossary) return [];
+  const out: Slip[] = [];
+  // A spelling the glossary accepts as it is needs no ZWNJ.
+  const accepted = new Set(
+    glossary.entries.flatMap((c) => termsIn(c, 'fa').filter((term) => term.status === 'preferred' || term.status === 'admitted').map((term) => fold(term.text))),
+  );
+  for (const concept of glossary.entries)
+    for (const term of termsIn(concept, 'fa')) {
+      if (!term.text.includes(ZWNJ)) continue;
+      const right = fold(term.text);
+      for (const wrong of [right.replaceAll(ZWNJ, ' '), right.replaceAll(ZWNJ, '')]) {
+        if (accepted.has(wrong)) continue;
+        for (const i of wholeWords(text, wrong)) out.push({ start: i, end: i + wrong.length, expected: term.text });
+      }
+    }
+  return out;
+}
+
+/**
+ * A ZWNJ keeps the parts of one word together without joining the letters: «خامنه‌ای»,
+ * «می‌شود», «زندان‌ها». Reported where the glossary knows the word, and for the verb prefix
+ * می/نمی and the plural ها only where they cannot be anything else (standing alone, or joined
+ * to a common verb stem), so ordinary words beginning with می (میدان، میلیون) are not flagged.
+ */
+export const missingZwnj: QaCheck = {
+  rules: ['fa-missing-zwnj'],
+  run: onlyPersian((context) => {
+    const text = fold(context.targetText);
+    const seen = new Set<string>();
+    const out: Issue[] = [];
+    for (const slip of [...glossarySlips(text, context), ...prefixSlips(text)].sort((a, b) => a.start - b.start)) {
+      const key = `${slip.start}:${slip.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const span = spanOf(context.targetText, slip.start, slip.end);
+      out.push(issue('fa-missing-zwnj', 'warning', { text: quote(span.text), expected: quote(slip.expected) }, { targetSpan: span, expected: [slip.expected] }));
+    }
+    return out;
+  }),
+};
+
+const SYSTEMS = [
+  { name: 'persian', test: (cp: number) => cp >= 0x06f0 && cp <= 0x06f9 },
+  { name: 'arabic', test: (cp: number) => cp >= 0x0660 && cp <= 0x0669 },
+  { name: 'ascii', test: (cp: number) => cp >= 0x30 && cp <= 0x39 },
+] as const;
+
+/**
+ * One segment, one digit system. ASCII digits that belong to a Latin token (COVID-19, G7,
+ * a URL) are part of that token and do not count.
+ */
+export const mixedDigits: QaCheck = {
+  rules: ['fa-mixed-digits'],
+  run: onlyPersian(({ targetText }) => {
+    const addresses = addressRanges(targetText);
+    const first = new Map<string, number>();
+    for (let i = 0; i < targetText.length; i++) {
+      const cp = targetText.charCodeAt(i);
+      const system = SYSTEMS.find((s) => s.test(cp));
+      if (!system || first.has(system.name) || inRanges(addresses, i)) continue;
+      if (system.name === 'ascii') {
+        const word = wordAround(targetText, i);
+        if ([...targetText.slice(word.start, word.end)].some((ch) => isLatinLetter(ch.codePointAt(0)!))) continue;
+        if (/[A-Za-z]-$/u.test(targetText.slice(Math.max(0, word.start - 2), word.start))) continue;
+      }
+      first.set(system.name, i);
+    }
+    if (first.size < 2) return [];
+    const [a, b] = [...first.values()].sort((x, y) => x - y).map((i) => wordAround(targetText, i)) as [Word, Word];
+    const params = { first: quote(targetText.slice(a.start, a.end)), second: quote(targetText.slice(b.start, b.end)) };
+    return [issue('fa-mixed-digits', 'warning', params, { targetSpan: spanOf(targetText, b.start, b.end) })];
+  }),
+};

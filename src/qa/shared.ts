@@ -1,0 +1,34 @@
+import { currentLocale, t } from '../i18n/index.js';
+import type { Issue, QaRule, QaSeverity, QaSpan } from './types.js';
+
+export const quote = (text: string) => t('qa:quote', { text });
+
+/** A 1-based count in the reader's digits, so a Persian message does not mix digit systems. */
+export const formatCount = (n: number) => new Intl.NumberFormat(currentLocale()).format(n);
+
+export function issue(rule: QaRule, severity: QaSeverity, params: Record<string, unknown>, extra: Partial<Issue> = {}, key: string = rule): Issue {
+  return { rule, severity, message: t(`qa:${key}`, params), ...extra };
+}
+
+export function spanOf(text: string, start: number, end: number): QaSpan {
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** URLs, e-mail addresses and domain names: written the same in any language, never prose. */
+const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s«»“”"'<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ir|io|gov|edu|info)\b(?:\/[^\s«»“”"'<>()]*)?/giu;
+
+/** Where addresses lie in a text, as [start, end) pairs. */
+export function addressRanges(text: string): Array<[number, number]> {
+  return [...text.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+export function inRanges(ranges: ReadonlyArray<[number, number]>, offset: number): boolean {
+  return ranges.some(([s, e]) => offset >= s && offset < e);
+}
+
+/** Blanks out addresses (same length), so later scans keep their offsets. */
+export function maskAddresses(text: string): string {
+  let out = text;
+  for (const [s, e] of addressRanges(text)) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
+  return out;
+}
