@@ -1,15 +1,8 @@
 import type { Severity } from '../xliff/check/index.js';
-import type { Content } from '../model/schema.js';
+import type { QaPair } from '../qa/types.js';
 
 /** A source segment and the target merge is about to write for it. */
-export interface QualityPair {
-  unitId: string;
-  segmentId: string;
-  source: Content;
-  target: Content;
-  sourceLang: string;
-  targetLang: string;
-}
+export type QualityPair = Omit<QaPair, 'glossary'>;
 
 /**
  * What a check reports. Merge places it at the segment in the XLIFF file, so a check needs
