@@ -7,6 +7,7 @@ import { registerGlossary } from './glossary.js';
 import { registerTerms } from './terms.js';
 import { registerXliff } from './xliff.js';
 import { registerMerge } from './merge.js';
+import { registerQa } from './qa.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
 import { localizedHelp } from './help.js';
@@ -43,6 +44,7 @@ export function buildProgram(io: CliIo): Command {
   registerTerms(program, io);
   registerXliff(program, io);
   registerMerge(program, io);
+  registerQa(program, io);
   for (const command of program.commands) {
     command.helpOption('-h, --help', t('cli:option.help')).exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),
