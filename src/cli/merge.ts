@@ -12,6 +12,9 @@ import { formatFinding } from './xliff.js';
 import { collect } from './options.js';
 import { loadGlossary } from '../glossary/load.js';
 import { mergeChecks } from '../merge/qa-check.js';
+import { parsePublishList, publish, PUBLISH_SUFFIX, type PublishFormat } from '../publish/index.js';
+import { readXliff, toModelUnit } from '../xliff/read/index.js';
+import { VERSION } from '../version.js';
 
 interface MergeCliOptions {
   out: string;
@@ -22,6 +25,7 @@ interface MergeCliOptions {
   untranslated: 'error' | 'source';
   require?: RequiredState;
   force?: boolean;
+  publish?: PublishFormat[];
 }
 
 function summary(document: PlannedDocument, file: string): string {
@@ -45,6 +49,30 @@ function planFinding(rule: string, file: string, message: string): Finding {
   return { rule, severity: 'error', message, file, line: 1, column: 1 };
 }
 
+/**
+ * Publications come from the XLIFF as read, since its units hold the targets that were merged;
+ * a plan with documents has no refused entry, so its documents follow the file entries in order.
+ */
+async function writePublications(plan: XliffMergePlan, bytes: Uint8Array, out: string, formats: PublishFormat[], io: CliIo): Promise<void> {
+  const file = readXliff(bytes, plan.xliffPath);
+  for (const [index, document] of plan.documents.entries()) {
+    const entry = file.files[index];
+    if (!entry) continue;
+    const outputs = publish(formats, {
+      path: entry.original || document.outPath,
+      units: entry.units.map(toModelUnit),
+      sourceLang: entry.srcLang || file.srcLang,
+      targetLang: entry.trgLang ?? file.trgLang ?? 'und',
+      toolVersion: VERSION,
+    });
+    for (const output of outputs) {
+      const path = join(out, ...document.outPath.split('/')) + output.suffix;
+      await writeFileAtomic(path, output.content);
+      io.stderr.write(`${t('publish:wrote', { file: path.split(sep).join('/') })}\n`);
+    }
+  }
+}
+
 /** `tarjoman merge XLIFF… --out DIR`: targets into documents in their own formats, all or nothing. */
 export function registerMerge(program: Command, io: CliIo): void {
   program
@@ -59,11 +87,13 @@ export function registerMerge(program: Command, io: CliIo): void {
     .addOption(new Option('--untranslated <policy>', t('merge:untranslated')).choices(['error', 'source']).default('error'))
     .addOption(new Option('--require <state>', t('merge:require')).choices(REQUIRED_STATES))
     .option('--force', t('merge:force'))
+    .option('--publish <list>', t('publish:option'), parsePublishList)
     .action(async (files: string[], options: MergeCliOptions) => {
       if (options.original !== undefined && files.length !== 1) throw new TarjomanError('merge:originalNeedsOne', { count: files.length });
       const glossary = options.glossary?.length ? await loadGlossary(options.glossary) : undefined;
       const checks = mergeChecks(glossary);
       const plans: XliffMergePlan[] = [];
+      const xliffBytes = new Map<XliffMergePlan, Uint8Array>();
       for (const path of files) {
         let bytes: Uint8Array;
         try {
@@ -73,16 +103,16 @@ export function registerMerge(program: Command, io: CliIo): void {
           plans.push({ xliffPath: path, refusals: [planFinding('read', path, error.message)], findings: [], documents: [] });
           continue;
         }
-        plans.push(
-          await planXliffMerge(bytes, path, {
+        const planned = await planXliffMerge(bytes, path, {
             untranslated: options.untranslated,
             ...(options.require ? { require: options.require } : {}),
             ...(options.to !== undefined ? { to: options.to } : {}),
             ...(options.original !== undefined ? { original: options.original } : {}),
             segmenterFor: (lang) => segmenterFor(lang, options.srx),
             checks,
-          }),
-        );
+          });
+        plans.push(planned);
+        xliffBytes.set(planned, bytes);
       }
 
       // Nothing may be written over an input, and no two documents into one file.
@@ -90,11 +120,13 @@ export function registerMerge(program: Command, io: CliIo): void {
       const taken = new Map<string, string>();
       for (const plan of plans) {
         for (const document of plan.documents) {
-          const target = resolve(options.out, ...document.outPath.split('/'));
-          if (inputs.has(target)) plan.refusals.push(planFinding('output-is-input', plan.xliffPath, t('merge:rule.output-is-input', { path: target })));
-          const other = taken.get(target);
-          if (other !== undefined) plan.refusals.push(planFinding('output-taken', plan.xliffPath, t('merge:rule.output-taken', { path: target, other })));
-          taken.set(target, plan.xliffPath);
+          for (const suffix of ['', ...(options.publish ?? []).map((f) => PUBLISH_SUFFIX[f])]) {
+            const target = resolve(options.out, ...document.outPath.split('/')) + suffix;
+            if (inputs.has(target)) plan.refusals.push(planFinding('output-is-input', plan.xliffPath, t('merge:rule.output-is-input', { path: target })));
+            const other = taken.get(target);
+            if (other !== undefined) plan.refusals.push(planFinding('output-taken', plan.xliffPath, t('merge:rule.output-taken', { path: target, other })));
+            taken.set(target, plan.xliffPath);
+          }
         }
       }
 
@@ -111,6 +143,7 @@ export function registerMerge(program: Command, io: CliIo): void {
           await writeFileAtomic(file, document.bytes);
           io.stderr.write(`${summary(document, file.split(sep).join('/'))}\n`);
         }
+        if (options.publish) await writePublications(plan, xliffBytes.get(plan)!, options.out, options.publish, io);
       }
     });
 }

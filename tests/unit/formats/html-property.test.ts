@@ -191,7 +191,8 @@ describe('html format: generated documents', () => {
           doc = extract(source);
         } catch (error) {
           expect(error).toBeInstanceOf(TarjomanError);
-          expect((error as TarjomanError).key).toMatch(/^html:broken\./u);
+          // refused as broken markup, or because the parser moved markup away from where it is written
+          expect((error as TarjomanError).key).toMatch(/^html:(broken\.|misplaced$)/u);
           return;
         }
         expect(dec.decode(htmlFormat.merge(doc))).toBe(source);

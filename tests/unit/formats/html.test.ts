@@ -618,4 +618,15 @@ describe('html format: refused markup', () => {
     const doc = extract('<p>x</p>');
     expect(() => htmlFormat.merge({ ...doc, skeleton: { ...doc.skeleton, meta: {} } })).toThrow(TarjomanError);
   });
+
+  it('refuses misnested markup the parser would move, naming where', () => {
+    try {
+      extract('&<i><p><q></i>&', 'soup.html');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(TarjomanError);
+      expect((error as TarjomanError).key).toBe('html:misplaced');
+      expect((error as TarjomanError).location).toEqual({ file: 'soup.html', line: 1, column: 8 });
+    }
+  });
 });
