@@ -13,7 +13,6 @@ import { collect } from './options.js';
 import { loadGlossary } from '../glossary/load.js';
 import { mergeChecks } from '../merge/qa-check.js';
 import { parsePublishList, publish, PUBLISH_SUFFIX, type PublishFormat } from '../publish/index.js';
-import { readXliff, toModelUnit } from '../xliff/read/index.js';
 import { VERSION } from '../version.js';
 
 interface MergeCliOptions {
@@ -49,20 +48,14 @@ function planFinding(rule: string, file: string, message: string): Finding {
   return { rule, severity: 'error', message, file, line: 1, column: 1 };
 }
 
-/**
- * Publications come from the XLIFF as read, since its units hold the targets that were merged;
- * a plan with documents has no refused entry, so its documents follow the file entries in order.
- */
-async function writePublications(plan: XliffMergePlan, bytes: Uint8Array, out: string, formats: PublishFormat[], io: CliIo): Promise<void> {
-  const file = readXliff(bytes, plan.xliffPath);
-  for (const [index, document] of plan.documents.entries()) {
-    const entry = file.files[index];
-    if (!entry) continue;
+/** Publications are made from the merged model, so they show exactly what was written. */
+async function writePublications(plan: XliffMergePlan, out: string, formats: PublishFormat[], io: CliIo): Promise<void> {
+  for (const document of plan.documents) {
     const outputs = publish(formats, {
-      path: entry.original || document.outPath,
-      units: entry.units.map(toModelUnit),
-      sourceLang: entry.srcLang || file.srcLang,
-      targetLang: entry.trgLang ?? file.trgLang ?? 'und',
+      path: document.document.path,
+      units: document.document.units,
+      sourceLang: document.document.sourceLang,
+      targetLang: document.targetLang,
       toolVersion: VERSION,
     });
     for (const output of outputs) {
@@ -93,7 +86,6 @@ export function registerMerge(program: Command, io: CliIo): void {
       const glossary = options.glossary?.length ? await loadGlossary(options.glossary) : undefined;
       const checks = mergeChecks(glossary);
       const plans: XliffMergePlan[] = [];
-      const xliffBytes = new Map<XliffMergePlan, Uint8Array>();
       for (const path of files) {
         let bytes: Uint8Array;
         try {
@@ -103,16 +95,16 @@ export function registerMerge(program: Command, io: CliIo): void {
           plans.push({ xliffPath: path, refusals: [planFinding('read', path, error.message)], findings: [], documents: [] });
           continue;
         }
-        const planned = await planXliffMerge(bytes, path, {
+        plans.push(
+          await planXliffMerge(bytes, path, {
             untranslated: options.untranslated,
             ...(options.require ? { require: options.require } : {}),
             ...(options.to !== undefined ? { to: options.to } : {}),
             ...(options.original !== undefined ? { original: options.original } : {}),
             segmenterFor: (lang) => segmenterFor(lang, options.srx),
             checks,
-          });
-        plans.push(planned);
-        xliffBytes.set(planned, bytes);
+          }),
+        );
       }
 
       // Nothing may be written over an input, and no two documents into one file.
@@ -143,7 +135,7 @@ export function registerMerge(program: Command, io: CliIo): void {
           await writeFileAtomic(file, document.bytes);
           io.stderr.write(`${summary(document, file.split(sep).join('/'))}\n`);
         }
-        if (options.publish) await writePublications(plan, xliffBytes.get(plan)!, options.out, options.publish, io);
+        if (options.publish) await writePublications(plan, options.out, options.publish, io);
       }
     });
 }

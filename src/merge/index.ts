@@ -30,6 +30,9 @@ export interface PlannedDocument {
   /** the original as read, so the caller can make sure no input is overwritten */
   originalPath: string;
   bytes: Uint8Array;
+  /** the merged model, targets in place, for publications made from exactly what was written */
+  document: Document;
+  targetLang: string;
   counts: MergeCounts;
 }
 
@@ -115,6 +118,8 @@ async function planEntry({ entry, file }: Located, xliffPath: string, options: M
     outPath: outputPathFor(entry.original || originalPath),
     originalPath: resolve(options.cwd ?? process.cwd(), originalPath),
     bytes: format.merge(matched.document, { targetLang: lang, choose: targetOrSource }),
+    document: matched.document,
+    targetLang: lang,
     counts: matched.counts,
   });
 }
