@@ -10,6 +10,7 @@ import { repoRoot, runCli } from '../helpers/cli.js';
 
 const TEXT = 'examples/text/night-of-fires.txt';
 const HTML = 'examples/html/oil-workers-strike.html';
+const MD = 'examples/markdown/the-long-shadow-of-1988.md';
 
 /** Upper-cases the words of XLIFF content, leaving its tags and entities alone. */
 const shout = (xml: string) => xml.replace(/<[^>]*>|&[^;]+;|[a-z]+/g, (m) => (m[0] === '<' || m[0] === '&' ? m : m.toUpperCase()));
@@ -56,15 +57,15 @@ const listing = (dir: string): string[] =>
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'tarjoman-merge-'));
-  for (const path of [TEXT, HTML]) {
+  for (const path of [TEXT, HTML, MD]) {
     mkdirSync(join(work, path, '..'), { recursive: true });
     cpSync(join(repoRoot, path), join(work, path));
   }
   for (const variant of Object.keys(fill) as Variant[]) {
     const out = variant === 'omegat' ? 'kit' : xliffDir[variant];
-    const r = cli('extract', TEXT, HTML, '--from', 'en', '--to', 'fa', ...extractArgs[variant], '--out', out);
+    const r = cli('extract', TEXT, HTML, MD, '--from', 'en', '--to', 'fa', ...extractArgs[variant], '--out', out);
     expect(r.status, r.stderr).toBe(0);
-    for (const path of [TEXT, HTML]) write(`filled/${variant}/${path}.xlf`, fill[variant](read(xlf(variant, path))));
+    for (const path of [TEXT, HTML, MD]) write(`filled/${variant}/${path}.xlf`, fill[variant](read(xlf(variant, path))));
   }
 });
 
@@ -73,7 +74,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('tarjoman merge', () => {
   it.each(Object.keys(fill) as Variant[])('merges pseudo-translated XLIFF (%s) into byte-exact documents', (variant) => {
     const out = `out-${variant}`;
-    const r = cli('merge', `filled/${variant}/${TEXT}.xlf`, `filled/${variant}/${HTML}.xlf`, '--out', out, '--to', 'fa');
+    const r = cli('merge', `filled/${variant}/${TEXT}.xlf`, `filled/${variant}/${HTML}.xlf`, `filled/${variant}/${MD}.xlf`, '--out', out, '--to', 'fa');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain(`wrote ${out}/${TEXT}: 10 units, 20 segments, 20 from the translation, 0 from the source (translated 20)`);
     expect(readFileSync(join(work, out, TEXT))).toEqual(expected(TEXT));
@@ -81,6 +82,7 @@ describe('tarjoman merge', () => {
     const html = readFileSync(join(work, out, HTML));
     expect(html).toEqual(expected(HTML));
     expect(html.toString()).toMatch(/<html[^>]*(dir="rtl"[^>]*lang="fa"|lang="fa"[^>]*dir="rtl")/);
+    expect(readFileSync(join(work, out, MD))).toEqual(expected(MD));
   });
 
   it('refuses untranslated segments, and writes their source when asked', () => {
