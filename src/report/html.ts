@@ -1,4 +1,6 @@
 import { t } from '../i18n/index.js';
+import { isRightToLeft } from '../lang/direction.js';
+import { escapeHtml } from '../publish/escape.js';
 import type { Finding } from '../xliff/check/index.js';
 import { textKey, type QaReport, type ReportFile, type SegmentText } from './model.js';
 
@@ -9,15 +11,12 @@ export interface HtmlReportOptions {
   date: Date;
 }
 
-const RTL_LANGUAGES = new Set(['fa', 'ar', 'he', 'ur', 'ps', 'ckb', 'yi', 'dv', 'sd', 'ug']);
 
 export function directionOf(lang: string): 'rtl' | 'ltr' {
-  return RTL_LANGUAGES.has(lang.toLowerCase().split(/[-_]/u)[0] ?? '') ? 'rtl' : 'ltr';
+  return isRightToLeft(lang) ? 'rtl' : 'ltr';
 }
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+export { escapeHtml };
 
 /**
  * Escapes right-to-left text and isolates its Latin runs, so that a name or an abbreviation
