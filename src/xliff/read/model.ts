@@ -326,7 +326,7 @@ export function readGroup12(group: RawGroup12, path: string): ReadUnit[] {
   return group.children.flatMap((child) => (child.el === 'trans-unit' ? [readUnit12(child, path)] : readGroup12(child, path)));
 }
 
-const DATATYPES: Record<string, FormatName> = { plaintext: 'text', 'x-markdown': 'markdown', html: 'html' };
+const DATATYPES: Record<string, FormatName> = { plaintext: 'text', 'x-markdown': 'markdown', html: 'html', 'x-i18next-json': 'i18next' };
 
 export function fileEntry(raw: RawFile, version: '1.2' | '2.x'): XliffFileEntry {
   const entry: XliffFileEntry = { original: raw.original ?? '', srcLang: raw.srcLang ?? '', units: [], line: raw.line, column: raw.column };

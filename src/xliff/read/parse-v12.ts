@@ -1,4 +1,4 @@
-import { ContentCollector, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawGroup12, type RawNote, type RawSink, type RawUnit12, type Space } from './raw.js';
+import { ContentCollector, inherited, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawGroup12, type RawNote, type RawSink, type RawUnit12, type Space } from './raw.js';
 import { xmlAttr, type Pos, type XmlHandler, type XmlStart } from './xml.js';
 
 type Frame =
@@ -67,10 +67,8 @@ export class V12Parser implements XmlHandler {
       return;
     }
     const parent = this.stack[this.stack.length - 1];
-    const spaceAttr = e.attrs[xmlAttr('space')];
-    const space: Space = spaceAttr === 'preserve' ? 'preserve' : spaceAttr === 'default' ? 'default' : (parent?.space ?? 'default');
-    const translate = e.attrs.translate === 'no' ? false : e.attrs.translate === 'yes' ? true : (parent?.translate ?? true);
-    const base = { space, translate };
+    const base = inherited(e.attrs, xmlAttr('space'), parent);
+    const { space, translate } = base;
     const mine = e.ns === this.ns;
     const pos = { line: e.line, column: e.column };
     const push = (k: 'header' | 'skl' | 'body' | 'skip') => this.stack.push({ k, ...base });

@@ -1,4 +1,4 @@
-import { ContentCollector, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawPart2, type RawSink, type RawUnit2, type Space } from './raw.js';
+import { ContentCollector, inherited, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawPart2, type RawSink, type RawUnit2, type Space } from './raw.js';
 import { xmlAttr, type Pos, type XmlHandler, type XmlStart } from './xml.js';
 
 export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
@@ -70,9 +70,8 @@ export class V2Parser implements XmlHandler {
       return;
     }
     const parent = this.stack[this.stack.length - 1];
-    const space: Space = e.attrs[xmlAttr('space')] === 'preserve' ? 'preserve' : e.attrs[xmlAttr('space')] === 'default' ? 'default' : (parent?.space ?? 'default');
-    const translate = e.attrs.translate === 'no' ? false : e.attrs.translate === 'yes' ? true : (parent?.translate ?? true);
-    const base = { space, translate };
+    const base = inherited(e.attrs, xmlAttr('space'), parent);
+    const { space, translate } = base;
     const mine = e.ns === this.ns;
     const pos = { line: e.line, column: e.column };
 

@@ -8,6 +8,14 @@ import type { Pos, XmlStart } from './xml.js';
 
 export type Attrs = Record<string, string>;
 export type Space = 'preserve' | 'default';
+
+/** `xml:space` and `translate` in force on an element: its own attribute, else its parent's. */
+export function inherited(attrs: Record<string, string>, spaceAttr: string, parent: { space: Space; translate: boolean } | undefined): { space: Space; translate: boolean } {
+  const own = attrs[spaceAttr];
+  const space: Space = own === 'preserve' ? 'preserve' : own === 'default' ? 'default' : (parent?.space ?? 'default');
+  const translate = attrs.translate === 'no' ? false : attrs.translate === 'yes' ? true : (parent?.translate ?? true);
+  return { space, translate };
+}
 export type CodeKind = 'open' | 'close' | 'standalone';
 
 export interface RawText {
