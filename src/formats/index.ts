@@ -3,10 +3,11 @@ import { TarjomanError } from '../model/located-error.js';
 import type { FormatName } from '../model/schema.js';
 import type { Format } from './format.js';
 import { htmlFormat } from './html/index.js';
+import { i18nextFormat } from './i18next/index.js';
 import { markdownFormat } from './markdown/index.js';
 import { textFormat } from './text/index.js';
 
-export const FORMATS: readonly Format[] = [textFormat, markdownFormat, htmlFormat];
+export const FORMATS: readonly Format[] = [textFormat, markdownFormat, htmlFormat, i18nextFormat];
 
 export function formatByName(name: FormatName): Format {
   const format = FORMATS.find((f) => f.name === name);

@@ -109,7 +109,7 @@ export const Unit = z.object({
 });
 export type Unit = z.infer<typeof Unit>;
 
-export const FormatName = z.enum(['text', 'markdown', 'html']);
+export const FormatName = z.enum(['text', 'markdown', 'html', 'i18next']);
 export type FormatName = z.infer<typeof FormatName>;
 
 /**

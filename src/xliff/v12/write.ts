@@ -20,7 +20,7 @@ export interface Xliff12Options {
   kit?: 'plain' | 'omegat';
 }
 
-const DATATYPE: Record<Document['format'], string> = { text: 'plaintext', markdown: 'x-markdown', html: 'html' };
+const DATATYPE: Record<Document['format'], string> = { text: 'plaintext', markdown: 'x-markdown', html: 'html', i18next: 'x-i18next-json' };
 
 /** 1.2 `state` and `approved` for a model state; Translate Toolkit counts only approved units as done. */
 export function state12(state: SegmentState): { state: string; approved: boolean } {
