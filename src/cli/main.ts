@@ -8,6 +8,8 @@ import { registerTerms } from './terms.js';
 import { registerXliff } from './xliff.js';
 import { registerMerge } from './merge.js';
 import { registerQa } from './qa.js';
+import { registerRun } from './run.js';
+import { registerStatus } from './status.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
 import { localizedHelp } from './help.js';
@@ -45,6 +47,8 @@ export function buildProgram(io: CliIo): Command {
   registerXliff(program, io);
   registerMerge(program, io);
   registerQa(program, io);
+  registerRun(program, io);
+  registerStatus(program, io);
   for (const command of program.commands) {
     command.helpOption('-h, --help', t('cli:option.help')).exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),
