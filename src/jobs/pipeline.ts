@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document as YamlDocument, type Node as YamlNode } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
+import { yamlOffsetOf } from '../io/yaml-locate.js';
 import { z } from 'zod';
 import { t } from '../i18n/index.js';
 import { TarjomanError } from '../model/located-error.js';
@@ -56,32 +57,6 @@ export class PipelineError extends TarjomanError {
 
 type FieldPath = readonly PropertyKey[];
 
-/** The deepest YAML node on the path; an unknown key is shown at the key itself. */
-function offsetOf(doc: YamlDocument, path: FieldPath, key?: string): number {
-  let node: unknown = doc.contents;
-  let offset = (doc.contents as YamlNode | null)?.range?.[0] ?? 0;
-  const steps = key === undefined ? path : [...path, key];
-  for (let i = 0; i < steps.length; i++) {
-    const part = steps[i]!;
-    if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part));
-      if (!pair) break;
-      const valueNode = pair.value as YamlNode | null;
-      if ((key !== undefined && i === steps.length - 1) || !valueNode?.range) {
-        offset = (pair.key as YamlNode).range?.[0] ?? offset;
-        break;
-      }
-      offset = valueNode.range[0];
-      node = valueNode;
-    } else if (isSeq(node) && typeof part === 'number') {
-      const item = node.items[part] as YamlNode | undefined;
-      if (!item?.range) break;
-      offset = item.range[0];
-      node = item;
-    } else break;
-  }
-  return offset;
-}
 
 function fieldName(path: FieldPath): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '') || '(root)';
@@ -103,8 +78,8 @@ export function parsePipeline(text: string, file: string): Pipeline {
   const problems: PipelineProblem[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) problems.push({ field: fieldName([...issue.path, key]), message: t('jobs:pipeline.unknownField'), ...at(offsetOf(doc, issue.path, key)) });
-    } else problems.push({ field: fieldName(issue.path), message: issue.message, ...at(offsetOf(doc, issue.path)) });
+      for (const key of issue.keys) problems.push({ field: fieldName([...issue.path, key]), message: t('jobs:pipeline.unknownField'), ...at(yamlOffsetOf(doc, issue.path, key)) });
+    } else problems.push({ field: fieldName(issue.path), message: issue.message, ...at(yamlOffsetOf(doc, issue.path)) });
   }
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   throw new PipelineError(file, problems);

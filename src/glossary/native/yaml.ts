@@ -1,6 +1,7 @@
-import { Document, LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { Document, LineCounter, isMap, isSeq, parseDocument } from 'yaml';
 import { decodeUtf8 } from '../../formats/shared.js';
 import { readInputFile } from '../../io/read-input.js';
+import { yamlOffsetOf } from '../../io/yaml-locate.js';
 import { TarjomanError } from '../../model/located-error.js';
 import type { Concept, GlossaryFile, Term } from '../schema.js';
 import type { LocatedGlossaryFile } from './located.js';
@@ -22,41 +23,9 @@ function positionOf(lines: LineCounter, offset: number | undefined): Position {
   return { line, column: col };
 }
 
-function resolve(doc: Document, node: unknown): unknown {
-  return isAlias(node) ? node.resolve(doc) : node;
-}
-
 /** Follows a field path through the YAML nodes, stopping at the deepest node that exists. */
 function locator(doc: Document, lines: LineCounter) {
-  return (path: FieldPath, key?: string): Position => {
-    let node: unknown = doc.contents;
-    let offset = (doc.contents as YamlNode | null)?.range?.[0] ?? 0;
-    const steps = key === undefined ? path : [...path, key];
-    for (let i = 0; i < steps.length; i++) {
-      const part = steps[i]!;
-      node = resolve(doc, node);
-      if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part));
-        if (!pair) break;
-        const keyNode = pair.key as YamlNode;
-        const valueNode = pair.value as YamlNode | null;
-        // An unknown key, or a key with nothing after it, is best shown by the key itself.
-        if ((key !== undefined && i === steps.length - 1) || !valueNode?.range) {
-          offset = keyNode.range?.[0] ?? offset;
-          node = undefined;
-          break;
-        }
-        offset = valueNode.range[0];
-        node = valueNode;
-      } else if (isSeq(node) && typeof part === 'number') {
-        const item = node.items[part] as YamlNode | undefined;
-        if (!item?.range) break;
-        offset = item.range[0];
-        node = item;
-      } else break;
-    }
-    return positionOf(lines, offset);
-  };
+  return (path: FieldPath, key?: string): Position => positionOf(lines, yamlOffsetOf(doc, path, key));
 }
 
 /** The `$schema=` reference of a native file's first comment, if it has one. */
