@@ -1,6 +1,7 @@
 import { t } from '../i18n/index.js';
 import { isRightToLeft } from '../lang/direction.js';
 import { escapeHtml } from '../publish/escape.js';
+import { splitLatinRuns } from '../publish/bidi.js';
 import type { Finding } from '../xliff/check/index.js';
 import { textKey, type QaReport, type ReportFile, type SegmentText } from './model.js';
 
@@ -23,15 +24,9 @@ export { escapeHtml };
  * with punctuation is not reordered by the surrounding Persian.
  */
 export function rtlText(value: string): string {
-  // A run ends on a letter or digit, so sentence punctuation after it stays with the Persian.
-  const latinRun = /[A-Za-z\u00C0-\u024F](?:[A-Za-z\u00C0-\u024F0-9]|[/.,:_&+'’-]+(?=[A-Za-z\u00C0-\u024F0-9])|\s+(?=[A-Za-z\u00C0-\u024F0-9]))*/gu;
-  let out = '';
-  let last = 0;
-  for (const match of value.matchAll(latinRun)) {
-    out += escapeHtml(value.slice(last, match.index)) + `<bdi dir="ltr">${escapeHtml(match[0])}</bdi>`;
-    last = match.index + match[0].length;
-  }
-  return out + escapeHtml(value.slice(last));
+  return splitLatinRuns(value)
+    .map((piece) => (piece.latin ? `<bdi dir="ltr">${escapeHtml(piece.text)}</bdi>` : escapeHtml(piece.text)))
+    .join('');
 }
 
 function textIn(value: string, lang: string): string {
