@@ -1,17 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkTerms, countVerbatim, type TermFinding } from '../../../src/glossary/checks/index.js';
-import { Concept, type Glossary, type TermInput } from '../../../src/glossary/schema.js';
+import type { Glossary } from '../../../src/glossary/schema.js';
 import { setLocale } from '../../../src/i18n/index.js';
 import type { Content } from '../../../src/model/schema.js';
+import { entry } from '../../helpers/concept.js';
 
-function entry(id: string, terms: Record<string, (string | TermInput)[]>, extra: Partial<Omit<Concept, 'terms' | 'id'>> = {}): Concept {
-  return Concept.parse({
-    id,
-    type: 'term',
-    ...extra,
-    terms: Object.fromEntries(Object.entries(terms).map(([lang, list]) => [lang, list.map((t) => (typeof t === 'string' ? { text: t } : t))])),
-  });
-}
 
 const glossary: Glossary = {
   languages: ['en', 'fa'],

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createMatcher, spellingVariants } from '../../../src/glossary/matcher/index.js';
-import { Concept, type Glossary, type TermInput } from '../../../src/glossary/schema.js';
+import type { Concept, Glossary } from '../../../src/glossary/schema.js';
 import type { Content } from '../../../src/model/schema.js';
+import { entry } from '../../helpers/concept.js';
 
-type Terms = Record<string, (string | TermInput)[]>;
 
-function entry(id: string, terms: Terms, extra: Partial<Omit<Concept, 'terms' | 'id'>> = {}): Concept {
-  return Concept.parse({
-    id,
-    type: 'term',
-    ...extra,
-    terms: Object.fromEntries(Object.entries(terms).map(([lang, list]) => [lang, list.map((t) => (typeof t === 'string' ? { text: t } : t))])),
-  });
-}
 
 function glossary(entries: Concept[]): Glossary {
   return { languages: ['en', 'fa'], entries, origins: new Map() };

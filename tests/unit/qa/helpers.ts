@@ -1,17 +1,10 @@
-import { Concept, type Glossary, type TermInput } from '../../../src/glossary/schema.js';
+import type { Glossary } from '../../../src/glossary/schema.js';
 import type { Content, Inline } from '../../../src/model/schema.js';
 import { checkSegment, type QaFinding, type QaPair, type QaRule } from '../../../src/qa/index.js';
+import { entry } from '../../helpers/concept.js';
 
 export const ZWNJ = '\u200C';
 
-function entry(id: string, terms: Record<string, (string | TermInput)[]>, extra: Partial<Omit<Concept, 'terms' | 'id'>> = {}): Concept {
-  return Concept.parse({
-    id,
-    type: 'term',
-    ...extra,
-    terms: Object.fromEntries(Object.entries(terms).map(([lang, list]) => [lang, list.map((t) => (typeof t === 'string' ? { text: t } : t))])),
-  });
-}
 
 export const glossary: Glossary = {
   languages: ['en', 'fa'],
