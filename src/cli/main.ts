@@ -10,6 +10,7 @@ import { registerMerge } from './merge.js';
 import { registerQa } from './qa.js';
 import { registerRun } from './run.js';
 import { registerStatus } from './status.js';
+import { registerSent } from './sent.js';
 import { VERSION } from '../version.js';
 import type { CliIo } from './io.js';
 import { localizedHelp } from './help.js';
@@ -49,6 +50,7 @@ export function buildProgram(io: CliIo): Command {
   registerQa(program, io);
   registerRun(program, io);
   registerStatus(program, io);
+  registerSent(program, io);
   for (const command of program.commands) {
     command.helpOption('-h, --help', t('cli:option.help')).exitOverride().configureOutput({
       writeOut: (s) => io.stdout.write(s),

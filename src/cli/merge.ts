@@ -1,11 +1,11 @@
 import { join, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { t } from '../i18n/index.js';
-import { readInputFile } from '../io/read-input.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { planXliffMerge, REQUIRED_STATES, type PlannedDocument, type RequiredState, type XliffMergePlan } from '../merge/index.js';
 import { TarjomanError } from '../model/located-error.js';
 import type { Finding } from '../xliff/check/index.js';
+import { xliffFile, type XliffFileRef } from '../xliff/read/index.js';
 import type { CliIo } from './io.js';
 import { segmenterFor } from './segmenter-option.js';
 import { formatFinding } from './xliff.js';
@@ -87,16 +87,17 @@ export function registerMerge(program: Command, io: CliIo): void {
       const checks = mergeChecks(glossary);
       const plans: XliffMergePlan[] = [];
       for (const path of files) {
-        let bytes: Uint8Array;
+        // read in chunks by the plan, so that a large file is never held whole
+        let input: XliffFileRef;
         try {
-          bytes = await readInputFile(path);
+          input = xliffFile(path);
         } catch (error) {
           if (!(error instanceof TarjomanError)) throw error;
           plans.push({ xliffPath: path, refusals: [planFinding('read', path, error.message)], findings: [], documents: [] });
           continue;
         }
         plans.push(
-          await planXliffMerge(bytes, path, {
+          await planXliffMerge(input, path, {
             untranslated: options.untranslated,
             ...(options.require ? { require: options.require } : {}),
             ...(options.to !== undefined ? { to: options.to } : {}),

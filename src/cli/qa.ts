@@ -1,15 +1,15 @@
 import type { Command } from 'commander';
 import { loadGlossary } from '../glossary/load.js';
 import { currentLocale, t } from '../i18n/index.js';
-import { readInputFile } from '../io/read-input.js';
 import { writeFileAtomic } from '../io/write-atomic.js';
 import { planXliffMerge } from '../merge/index.js';
 import { mergeChecks } from '../merge/qa-check.js';
 import { TarjomanError } from '../model/located-error.js';
-import { buildReport, jsonReport, renderHtmlReport, segmentTexts, type ReportFile } from '../report/index.js';
+import { buildReport, jsonReport, renderHtmlReport, textKey, type ReportFile, type SegmentText } from '../report/index.js';
+import { plainText } from '../model/content.js';
 import { VERSION } from '../version.js';
 import type { Finding } from '../xliff/check/index.js';
-import { readXliff, type XliffFile } from '../xliff/read/index.js';
+import { streamXliff, xliffFile, type XliffFileRef } from '../xliff/read/index.js';
 import type { CliIo } from './io.js';
 import { collect } from './options.js';
 import { segmenterFor } from './segmenter-option.js';
@@ -39,28 +39,47 @@ function readFinding(path: string, message: string): Finding {
   return { rule: 'read', severity: 'error', message, file: path, line: 1, column: 1 };
 }
 
+/**
+ * The texts of the segments findings are about, for the HTML report; the file is read again,
+ * unit by unit, keeping only those.
+ */
+function findingTexts(input: XliffFileRef, path: string, findings: readonly Finding[]): Map<string, SegmentText> {
+  const wanted = new Set(findings.flatMap((f) => (f.unitId !== undefined && f.segmentId !== undefined ? [textKey(f.unitId, f.segmentId)] : [])));
+  const texts = new Map<string, SegmentText>();
+  if (wanted.size === 0) return texts;
+  const pending: { file: number; key: string; source: string; target: string }[] = [];
+  const read = streamXliff(input, path, (unit, file) => {
+    for (const part of unit.parts) {
+      if (part.kind !== 'segment') continue;
+      const key = textKey(unit.id, part.id);
+      if (wanted.has(key)) pending.push({ file, key, source: plainText(part.source), target: plainText(part.target ?? []) });
+    }
+  });
+  for (const { file, key, source, target } of pending) {
+    if (texts.has(key)) continue;
+    const entry = read.files[file]!;
+    texts.set(key, { source, target, sourceLang: entry.srcLang || read.srcLang, targetLang: entry.trgLang ?? read.trgLang ?? '' });
+  }
+  return texts;
+}
+
 /** One XLIFF file checked the way merge checks it; the plan's documents are dropped unwritten. */
-async function checkFile(path: string, checks: ReturnType<typeof mergeChecks>, srx: string | undefined): Promise<ReportFile> {
-  let bytes: Uint8Array;
+async function checkFile(path: string, checks: ReturnType<typeof mergeChecks>, srx: string | undefined, withTexts: boolean): Promise<ReportFile> {
+  let input: XliffFileRef;
   try {
-    bytes = await readInputFile(path);
+    input = xliffFile(path);
   } catch (error) {
     if (!(error instanceof TarjomanError)) throw error;
     return { xliff: path, original: null, findings: [readFinding(path, error.message)], texts: new Map() };
   }
-  const plan = await planXliffMerge(bytes, path, { untranslated: 'error', checks, segmenterFor: (lang) => segmenterFor(lang, srx) });
-  let read: XliffFile | undefined;
-  try {
-    read = readXliff(bytes, path);
-  } catch (error) {
-    // The plan has already refused a file that cannot be read, and says why.
-    if (!(error instanceof TarjomanError)) throw error;
-  }
+  const plan = await planXliffMerge(input, path, { untranslated: 'error', checks, segmenterFor: (lang) => segmenterFor(lang, srx), documents: false });
+  const findings = [...plan.refusals, ...plan.findings];
   return {
     xliff: path,
-    original: read?.files[0]?.original || null,
-    findings: [...plan.refusals, ...plan.findings],
-    texts: read ? segmentTexts(read) : new Map(),
+    original: plan.originals?.[0] || null,
+    findings,
+    // The plan has already refused a file that cannot be read, and says why.
+    texts: withTexts && plan.originals ? findingTexts(input, path, findings) : new Map(),
   };
 }
 
@@ -80,7 +99,7 @@ export function registerQa(program: Command, io: CliIo): void {
       const glossary = options.glossary?.length ? await loadGlossary(options.glossary) : undefined;
       const checks = mergeChecks(glossary);
       const checked: ReportFile[] = [];
-      for (const path of files) checked.push(await checkFile(path, checks, options.srx));
+      for (const path of files) checked.push(await checkFile(path, checks, options.srx, options.report !== undefined));
       const report = buildReport(VERSION, checked);
 
       if (options.json) {

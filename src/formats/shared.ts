@@ -80,6 +80,19 @@ export function renderSkeleton(
   return out;
 }
 
+/**
+ * Whether every segment stands for its own source content, so the unit is its source without
+ * building and comparing the two (the round-trip check after every extraction is this case).
+ */
+export function choosesSources(unit: Unit, choose: TargetChoice): boolean {
+  for (const part of unit.parts) {
+    if (part.kind !== 'segment') continue;
+    const chosen = choose(part);
+    if (chosen !== undefined && chosen !== part.source) return false;
+  }
+  return true;
+}
+
 function renderPiece(
   piece: SkeletonPiece,
   units: Map<string, Unit>,
@@ -90,7 +103,8 @@ function renderPiece(
   if (typeof piece === 'string') return piece;
   const unit = units.get(piece.unit);
   if (!unit) throw new TarjomanError('errors:unitMissing', { unit: piece.unit }, { file: path, unitId: piece.unit });
-  const content = unit.translate ? unitTarget(unit, choose) : unitSource(unit);
+  if (!unit.translate || choosesSources(unit, choose)) return piece.raw;
+  const content = unitTarget(unit, choose);
   if (sameContent(content, unitSource(unit))) return piece.raw;
   const escape = escapers[piece.encoding];
   if (!escape) throw new TarjomanError('errors:unknownEncoding', { encoding: piece.encoding }, { file: path, unitId: piece.unit });

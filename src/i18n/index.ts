@@ -2,6 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next, { type i18n, type Resource } from 'i18next';
+import { icuFormat } from './icu-format.js';
+import { intlFor } from './intl.js';
 
 /** The tool's own messages live in locales/<lang>/<namespace>.json, beside src/ and dist/. */
 const localesDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'locales');
@@ -29,7 +31,8 @@ let instance: i18n | undefined;
 function get(): i18n {
   if (instance) return instance;
   const { resources, namespaces } = loadResources();
-  const created = i18next.createInstance();
+  // Messages are ICU MessageFormat (plurals, numbers, selects in the message), formatted by @formatjs/intl.
+  const created = i18next.createInstance().use(icuFormat);
   void created.init({
     lng: 'en',
     fallbackLng: 'en',
@@ -69,4 +72,24 @@ export function currentLocale(): Locale {
 /** A message by key (`namespace:key`), with its placeholders filled. */
 export function t(key: string, params: Record<string, unknown> = {}): string {
   return get().t(key, params as Record<string, string>) as string;
+}
+
+/** A number in the current locale's digits and grouping (Persian digits in Persian). */
+export function formatNumber(value: number, locale: string = currentLocale()): string {
+  return intlFor(locale).formatNumber(value);
+}
+
+/** Items joined as the current locale joins a list: "a, b and c" (conjunction) or "a, b or c" (disjunction). */
+export function formatList(items: Iterable<string>, type: 'conjunction' | 'disjunction' = 'conjunction', locale: string = currentLocale()): string {
+  return intlFor(locale).formatList(items, { type });
+}
+
+/**
+ * A date in the current locale. `calendar` picks the calendar (`persian` for Solar Hijri);
+ * the time zone defaults to UTC so a date does not depend on the machine it was written on.
+ */
+export function formatDate(date: Date, options: Intl.DateTimeFormatOptions & { calendar?: string } = {}, locale: string = currentLocale()): string {
+  const { calendar, ...rest } = options;
+  const tag = calendar ? `${locale}-u-ca-${calendar}` : locale;
+  return intlFor(tag).formatDate(date, { timeZone: 'UTC', ...rest });
 }

@@ -14,7 +14,7 @@ export interface KeyInput {
 }
 
 /** JSON with keys sorted, so that the order fields were written in does not change a key. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);

@@ -17,7 +17,13 @@ export const PipelineSchema = z.strictObject({
   glossaries: z.array(relativePath).default([]),
   segmentation: z.strictObject({ srx: relativePath }).optional(),
   xliff: z.strictObject({ version: z.enum(XLIFF_VERSIONS), kit: z.enum(['plain', 'omegat']).default('plain') }),
-  folders: z.strictObject({ outbox: relativePath, inbox: relativePath, out: relativePath, state: relativePath }),
+  folders: z.strictObject({
+    outbox: relativePath,
+    /** one folder, or several: the first is where translators drop files and where findings are written */
+    inbox: z.union([relativePath, z.array(relativePath).min(1)]),
+    out: relativePath,
+    state: relativePath,
+  }),
   merge: z
     .strictObject({
       untranslated: z.enum(['error', 'source']).default('error'),
@@ -28,6 +34,11 @@ export const PipelineSchema = z.strictObject({
 });
 
 export type Pipeline = z.output<typeof PipelineSchema>;
+
+/** The inbox folders in order; the first is the translators' drop folder. */
+export function inboxFolders(pipeline: Pipeline): string[] {
+  return typeof pipeline.folders.inbox === 'string' ? [pipeline.folders.inbox] : pipeline.folders.inbox;
+}
 
 export interface PipelineProblem {
   field: string;

@@ -5,7 +5,9 @@ import { createSegmenter } from '../segment/srx/index.js';
 import { extractDocument } from '../steps/extract-document.js';
 import { documentCounts } from '../xliff/kit/index.js';
 import { expandGlobs } from './glob.js';
+import { sha256 } from './key.js';
 import type { Pipeline } from './pipeline.js';
+import { inboxFiles, recordedOriginal } from './run.js';
 import { JobStore, type JobState, type QaSummary } from './store.js';
 
 export interface StatusRow {
@@ -14,11 +16,25 @@ export interface StatusRow {
   /** source words of the translatable units; undefined when the document cannot be read */
   words?: number;
   qa?: QaSummary;
+  /** a returned file waiting in the inbox for this document */
+  waiting?: string;
+}
+
+/** Returned files in the inbox not merged yet, by the document they are about. */
+async function waitingFiles(pipeline: Pipeline, root: string): Promise<Map<string, { file: string; sha256: string }>> {
+  const waiting = new Map<string, { file: string; sha256: string }>();
+  for (const file of await inboxFiles(pipeline, root)) {
+    const bytes = await readFile(resolve(root, file)).then((b) => new Uint8Array(b), () => undefined);
+    const document = bytes && recordedOriginal(bytes);
+    if (document && !waiting.has(document)) waiting.set(document, { file, sha256: sha256(bytes) });
+  }
+  return waiting;
 }
 
 /** Every input document with where it stands; documents not yet extracted are counted on the spot. */
 export async function pipelineStatus(pipeline: Pipeline, root: string): Promise<StatusRow[]> {
   const store = new JobStore(resolve(root, pipeline.folders.state));
+  const waiting = await waitingFiles(pipeline, root);
   const rows: StatusRow[] = [];
   for (const document of await expandGlobs(root, pipeline.inputs)) {
     const record = await store.get(document);
@@ -34,7 +50,11 @@ export async function pipelineStatus(pipeline: Pipeline, root: string): Promise<
         words = undefined;
       }
     }
-    rows.push({ document, state: record?.state ?? 'new', ...(words !== undefined ? { words } : {}), ...(record?.qa ? { qa: record.qa } : {}) });
+    let state: JobState = record?.state ?? 'new';
+    // A file the run has not looked at yet (or a newer one than it last checked) means the translation is back.
+    const back = waiting.get(document);
+    if (back && record?.returned?.sha256 !== back.sha256 && state !== 'new') state = 'returned';
+    rows.push({ document, state, ...(words !== undefined ? { words } : {}), ...(record?.qa ? { qa: record.qa } : {}), ...(state === 'returned' && back ? { waiting: back.file } : {}) });
   }
   return rows;
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatByName, formatForPath, type Format } from '../formats/index.js';
 import { t } from '../i18n/index.js';
@@ -8,10 +8,13 @@ import type { Document } from '../model/schema.js';
 import type { Segmenter } from '../segment/segmenter.js';
 import { extractDocument } from '../steps/extract-document.js';
 import { checkXliff, type Finding } from '../xliff/check/index.js';
-import { readXliff, type XliffFile, type XliffFileEntry } from '../xliff/read/index.js';
-import { matchDocument, type MergeCounts, type MergePolicy } from './match.js';
+import type { XliffInput } from '../xliff/read/input.js';
+import { fileEntry } from '../xliff/read/model.js';
+import type { RawFile } from '../xliff/read/raw.js';
+import type { XliffFile, XliffFileEntry } from '../xliff/read/index.js';
+import { DocumentMatcher, type MergeCounts, type MergePolicy } from './match.js';
 
-export { matchDocument, REQUIRED_STATES, type MatchRequest, type MatchResult, type MergeCounts, type MergePolicy, type RequiredState } from './match.js';
+export { DocumentMatcher, matchDocument, REQUIRED_STATES, type MatchRequest, type MatchResult, type MergeCounts, type MergePolicy, type RequiredState } from './match.js';
 export { qualityChecks, runQualityChecks, type QualityCheck, type QualityPair } from './checks.js';
 
 export interface MergeXliffOptions extends MergePolicy {
@@ -22,6 +25,8 @@ export interface MergeXliffOptions extends MergePolicy {
   /** the folder recorded paths are relative to */
   cwd?: string;
   segmenterFor(lang: string): Segmenter;
+  /** false to only check: no merged documents are made, which spares their memory on a large file */
+  documents?: boolean;
 }
 
 export interface PlannedDocument {
@@ -43,6 +48,8 @@ export interface XliffMergePlan {
   /** warnings, and policy and quality errors that `--force` may override */
   findings: Finding[];
   documents: PlannedDocument[];
+  /** the document path each `<file>` records, in file order; absent when the file could not be read whole */
+  originals?: string[];
 }
 
 /** Where a merged document goes under the output folder; never above it, whatever the recorded path holds. */
@@ -63,35 +70,45 @@ function findingOf(error: unknown, rule: string, file: string): Finding {
   return refusal(rule, error.location.file ?? file, error.location, error.message);
 }
 
+/** Where a file's entry stands and which languages it falls back to. */
 interface Located {
   entry: XliffFileEntry;
-  file: XliffFile;
+  file: Pick<XliffFile, 'srcLang' | 'trgLang'>;
 }
 
-async function planEntry({ entry, file }: Located, xliffPath: string, options: MergeXliffOptions, plan: XliffMergePlan): Promise<void> {
+/** What one `<file>` of the XLIFF becomes: refused before matching, or a matcher fed unit by unit. */
+interface EntryPlan {
+  refusals: Finding[];
+  findings: Finding[];
+  match?: { matcher: DocumentMatcher; format: Format; originalPath: string; lang: string; entry: XliffFileEntry };
+}
+
+/** Everything `planEntry` decides before the units are read: the original found, read, and the same. */
+function startEntry({ entry, file }: Located, xliffPath: string, options: MergeXliffOptions): EntryPlan {
+  const plan: EntryPlan = { refusals: [], findings: [] };
   const at = { line: entry.line, column: entry.column };
   const originalPath = options.original ?? entry.original;
   if (!originalPath) {
     plan.refusals.push(refusal('original-unknown', xliffPath, at, t('merge:rule.original-unknown')));
-    return;
+    return plan;
   }
   const targetLang = entry.trgLang ?? file.trgLang;
   if (options.to !== undefined && targetLang !== undefined && options.to.toLowerCase() !== targetLang.toLowerCase()) {
     plan.refusals.push(refusal('target-language', xliffPath, at, t('merge:rule.target-language', { found: targetLang, expected: options.to })));
-    return;
+    return plan;
   }
   const lang = targetLang ?? options.to;
   if (lang === undefined) {
     plan.refusals.push(refusal('target-language-unknown', xliffPath, at, t('merge:rule.target-language-unknown')));
-    return;
+    return plan;
   }
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(resolve(options.cwd ?? process.cwd(), originalPath)));
+    bytes = new Uint8Array(readFileSync(resolve(options.cwd ?? process.cwd(), originalPath)));
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
     plan.refusals.push(refusal('original-unreadable', xliffPath, at, t('merge:rule.original-unreadable', { path: originalPath, reason })));
-    return;
+    return plan;
   }
   let format: Format;
   let original: Document;
@@ -101,21 +118,34 @@ async function planEntry({ entry, file }: Located, xliffPath: string, options: M
     original = extractDocument({ bytes, path: originalPath, format, sourceLang, targetLang: lang, segmenter: options.segmenterFor(sourceLang) });
   } catch (error) {
     plan.refusals.push(findingOf(error, 'original-unreadable', originalPath));
-    return;
+    return plan;
   }
   if (entry.sha256 === undefined) {
     plan.findings.push({ ...refusal('no-checksum', xliffPath, at, t('merge:rule.no-checksum', { path: originalPath })), severity: 'warning' });
   } else if (entry.sha256 !== original.sha256) {
     const rule = options.original !== undefined ? 'original-other' : 'original-changed';
     plan.refusals.push(refusal(rule, xliffPath, at, t(`merge:rule.${rule}`, { path: originalPath })));
-    return;
+    return plan;
   }
-  const matched = matchDocument({ original: { ...original, path: entry.original || originalPath }, entry, xliffPath, targetLang: lang, policy: options });
+  // Checking alone needs the units, not the skeleton that holds the original's text again.
+  const lean = options.documents === false ? { ...original, skeleton: { pieces: [], meta: {} } } : original;
+  const matcher = new DocumentMatcher({ ...lean, path: entry.original || originalPath }, xliffPath, lang, options, options.documents !== false);
+  plan.match = { matcher, format, originalPath, lang, entry };
+  return plan;
+}
+
+function finishEntry(entry: EntryPlan, options: MergeXliffOptions, plan: XliffMergePlan): void {
+  plan.refusals.push(...entry.refusals);
+  plan.findings.push(...entry.findings);
+  if (!entry.match) return;
+  const { matcher, format, originalPath, lang } = entry.match;
+  const matched = matcher.finish(entry.match.entry);
   plan.refusals.push(...matched.refusals);
   plan.findings.push(...matched.findings);
-  if (matched.refusals.length) return;
+  if (matched.refusals.length || options.documents === false) return;
+  const recorded = entry.match.entry.original;
   plan.documents.push({
-    outPath: outputPathFor(entry.original || originalPath),
+    outPath: outputPathFor(recorded || originalPath),
     originalPath: resolve(options.cwd ?? process.cwd(), originalPath),
     bytes: format.merge(matched.document, { targetLang: lang, choose: targetOrSource }),
     document: matched.document,
@@ -127,24 +157,62 @@ async function planEntry({ entry, file }: Located, xliffPath: string, options: M
 /**
  * Everything merging one XLIFF file would write, and every finding against it; nothing is
  * written here. A file that is broken or unsafe is refused before its content is looked at.
+ * The file is read once: it is checked and its units are matched as they come, so that only
+ * the original's model, not the XLIFF's text or units, is held for a large file. Should the
+ * checks find the file broken, whatever the matching found is dropped.
  */
-export async function planXliffMerge(bytes: Uint8Array, xliffPath: string, options: MergeXliffOptions): Promise<XliffMergePlan> {
-  const plan: XliffMergePlan = { xliffPath, refusals: [], findings: [], documents: [] };
-  const checked = checkXliff(bytes, xliffPath);
-  plan.refusals.push(...checked.filter((f) => f.severity === 'error'));
-  plan.findings.push(...checked.filter((f) => f.severity !== 'error'));
+export async function planXliffMerge(input: XliffInput, xliffPath: string, options: MergeXliffOptions): Promise<XliffMergePlan> {
+  const originals: string[] = [];
+  const plan: XliffMergePlan = { xliffPath, refusals: [], findings: [], documents: [], originals };
+  const entries: EntryPlan[] = [];
+  let doc: { srcLang?: string; trgLang?: string } = {};
+  let first: XliffFileEntry | undefined;
+  let raw: RawFile | undefined;
+  let current: EntryPlan | undefined;
+  let files = 0;
+  let version: '1.2' | '2.x' = '2.x';
+  // Once the checks have an error, or more files come than `--original` allows, matching stops.
+  let giveUp = false;
+  const start = (file: RawFile) => {
+    const entry = fileEntry(file, version);
+    first ??= entry;
+    current = startEntry({ entry, file: { srcLang: doc.srcLang ?? first.srcLang, trgLang: doc.trgLang ?? first.trgLang } }, xliffPath, options);
+  };
+  const findings = checkXliff(input, xliffPath, {
+    document(v, srcLang, trgLang) {
+      version = v === '1.2' ? '1.2' : '2.x';
+      doc = { ...(srcLang !== undefined ? { srcLang } : {}), ...(trgLang !== undefined ? { trgLang } : {}) };
+    },
+    fileStart(file) {
+      files += 1;
+      raw = file;
+      current = undefined;
+      if (options.original !== undefined && files > 1) giveUp = true;
+    },
+    unit(unit) {
+      if (giveUp) return;
+      if (!current) start(raw!);
+      current!.match?.matcher.unit(unit);
+    },
+    unreadable() {
+      delete plan.originals;
+    },
+    fileEnd(entry) {
+      originals.push(entry.original);
+      if (giveUp) return;
+      if (!current) start(raw!);
+      if (current!.match) current!.match.entry = { ...current!.match.entry, line: entry.line, column: entry.column };
+      entries.push(current!);
+      current = undefined;
+    },
+  });
+  plan.refusals.push(...findings.filter((f) => f.severity === 'error'));
+  plan.findings.push(...findings.filter((f) => f.severity !== 'error'));
   if (plan.refusals.length) return plan;
-  let file: XliffFile;
-  try {
-    file = readXliff(bytes, xliffPath);
-  } catch (error) {
-    plan.refusals.push(findingOf(error, 'read', xliffPath));
+  if (options.original !== undefined && files !== 1) {
+    plan.refusals.push(refusal('original-ambiguous', xliffPath, {}, t('merge:rule.original-ambiguous', { count: files })));
     return plan;
   }
-  if (options.original !== undefined && file.files.length !== 1) {
-    plan.refusals.push(refusal('original-ambiguous', xliffPath, {}, t('merge:rule.original-ambiguous', { count: file.files.length })));
-    return plan;
-  }
-  for (const entry of file.files) await planEntry({ entry, file }, xliffPath, options, plan);
+  for (const entry of entries) finishEntry(entry, options, plan);
   return plan;
 }

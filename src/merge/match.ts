@@ -111,39 +111,67 @@ function emptyCounts(): MergeCounts {
   return { units: 0, segments: 0, merged: 0, fromSource: 0, states: { initial: 0, translated: 0, reviewed: 0, final: 0 } };
 }
 
+/** A unit as matched; lists stay absent while empty, since a large document has many slots. */
+interface Slot {
+  unit: Unit;
+  refusals?: Finding[];
+  findings?: Finding[];
+  counts: MergeCounts;
+}
+
 /**
  * Puts the XLIFF's targets onto the re-extracted original, unit by unit and segment by
  * segment. Units and segments must be the same on both sides and hold the same source text
  * and code ids; anything else means the XLIFF was made from another version of the document.
+ * Units are taken one at a time as the XLIFF is read, so a large file's units never all stand
+ * in memory together; findings come out in the order of the original's units all the same.
  */
-export function matchDocument(request: MatchRequest): MatchResult {
-  const { original, entry, xliffPath, targetLang, policy } = request;
-  const refusals = new Collector(xliffPath);
-  const findings = new Collector(xliffPath);
-  const counts = emptyCounts();
-  const read = new Map<string, ReadUnit>();
-  for (const unit of entry.units) read.set(unit.id, unit);
-  const originalIds = new Set(original.units.map((u) => u.id));
+export class DocumentMatcher {
+  private readonly index = new Map<string, number>();
+  private readonly slots: (Slot | undefined)[];
+  private readonly added: Collector;
 
-  for (const unit of entry.units) {
-    // The writer keeps an empty document valid XLIFF 2 with one placeholder unit.
-    if (original.units.length === 0 && unit.id === 'empty' && !unit.translate) continue;
-    if (!originalIds.has(unit.id)) refusals.error('unit-added', unit, { unit: unit.id }, unit.id);
+  constructor(
+    private readonly original: Document,
+    private readonly xliffPath: string,
+    private readonly targetLang: string,
+    private readonly policy: MergePolicy,
+    /** false when only the findings are wanted: merged units are then not kept */
+    private readonly keep = true,
+  ) {
+    original.units.forEach((unit, i) => this.index.set(unit.id, i));
+    this.slots = new Array<Slot | undefined>(original.units.length);
+    this.added = new Collector(xliffPath);
   }
 
-  const units: Unit[] = original.units.map((unit) => {
-    const got = read.get(unit.id);
-    if (!got) {
-      refusals.error('unit-missing', entry, { unit: unit.id, line: unit.context.line ?? '?' }, unit.id);
-      return unit;
+  /** One unit as read; a later unit of the same id takes the place of an earlier one. */
+  unit(got: ReadUnit): void {
+    const { original, policy, xliffPath, targetLang } = this;
+    // The writer keeps an empty document valid XLIFF 2 with one placeholder unit.
+    if (original.units.length === 0 && got.id === 'empty' && !got.translate) return;
+    const at = this.index.get(got.id);
+    if (at === undefined) {
+      this.added.error('unit-added', got, { unit: got.id }, got.id);
+      return;
     }
+    const unit = original.units[at]!;
+    const refusals = new Collector(xliffPath);
+    const findings = new Collector(xliffPath);
+    const counts = emptyCounts();
+    const slot: Slot = { unit, counts };
+    this.slots[at] = slot;
+    const keep = () => {
+      if (refusals.list.length) slot.refusals = refusals.list;
+      if (findings.list.length) slot.findings = findings.list;
+    };
     const want = segments(unit);
     const have = got.parts.filter((p): p is ReadSegment => p.kind === 'segment');
     const wantIds = want.map((s) => s.id).join(' ');
     const haveIds = have.map((s) => s.id).join(' ');
     if (wantIds !== haveIds) {
       refusals.error('segments-differ', got, { unit: unit.id, expected: wantIds, found: haveIds }, unit.id);
-      return unit;
+      keep();
+      return;
     }
     if (unit.translate) counts.units += 1;
     const byId = new Map(have.map((s) => [s.id, s]));
@@ -183,8 +211,40 @@ export function matchDocument(request: MatchRequest): MatchResult {
       counts.merged += 1;
       return { ...part, target: content, state: segment.state };
     });
-    return { ...unit, parts };
-  });
+    if (this.keep) slot.unit = { ...unit, parts };
+    keep();
+  }
 
-  return { document: { ...original, targetLang, units }, refusals: refusals.list, findings: findings.list, counts };
+  /** The merged document once every unit has been read; `entry` places the report of a missing unit. */
+  finish(entry: At): MatchResult {
+    const refusals = [...this.added.list];
+    const findings: Finding[] = [];
+    const counts = emptyCounts();
+    const missing = new Collector(this.xliffPath);
+    const units = this.original.units.map((unit, i) => {
+      const slot = this.slots[i];
+      if (!slot) {
+        missing.error('unit-missing', entry, { unit: unit.id, line: unit.context.line ?? '?' }, unit.id);
+        refusals.push(...missing.list.splice(0));
+        return unit;
+      }
+      if (slot.refusals) refusals.push(...slot.refusals);
+      if (slot.findings) findings.push(...slot.findings);
+      counts.units += slot.counts.units;
+      counts.segments += slot.counts.segments;
+      counts.merged += slot.counts.merged;
+      counts.fromSource += slot.counts.fromSource;
+      for (const state of STATE_ORDER) counts.states[state] += slot.counts.states[state];
+      return slot.unit;
+    });
+    return { document: { ...this.original, targetLang: this.targetLang, units }, refusals, findings, counts };
+  }
+}
+
+/** `DocumentMatcher` over units already read. */
+export function matchDocument(request: MatchRequest): MatchResult {
+  const { original, entry, xliffPath, targetLang, policy } = request;
+  const matcher = new DocumentMatcher(original, xliffPath, targetLang, policy);
+  for (const unit of entry.units) matcher.unit(unit);
+  return matcher.finish(entry);
 }

@@ -159,17 +159,18 @@ export const numberChecks: QaCheck = {
     const equivalents = new Set(
       source.flatMap((n) => (isSolarHijriLanguage(targetLang) ? solarHijri(n.value) : isSolarHijriLanguage(sourceLang) ? gregorian(n.value) : [])),
     );
-    const targetWords = wordValues(targetText, targetLang);
-    const sourceWords = wordValues(sourceText, sourceLang);
+    // number words are looked for only when some number is unmatched: most segments have none
+    let targetWords: Set<string> | undefined;
+    let sourceWords: Set<string> | undefined;
     const severity = (n: FoundNumber): QaSeverity => (converted && /^\d+$/u.test(n.value) && Number(n.value) <= 31 ? 'warning' : 'error');
 
     const out: Issue[] = [];
     for (const n of missing) {
-      if (targetWords.has(n.value)) continue;
+      if ((targetWords ??= wordValues(targetText, targetLang)).has(n.value)) continue;
       out.push(issue('number-missing', severity(n), { number: quote(n.text) }, { sourceSpan: { start: n.start, end: n.end, text: n.text }, expected: [n.value] }));
     }
     target.forEach((n, j) => {
-      if (used[j] || sourceWords.has(n.value) || equivalents.has(n.value)) return;
+      if (used[j] || equivalents.has(n.value) || (sourceWords ??= wordValues(sourceText, sourceLang)).has(n.value)) return;
       out.push(issue('number-added', severity(n), { number: quote(n.text) }, { targetSpan: { start: n.start, end: n.end, text: n.text } }));
     });
     return out;

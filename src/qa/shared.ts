@@ -1,10 +1,10 @@
-import { currentLocale, t } from '../i18n/index.js';
+import { formatNumber, t } from '../i18n/index.js';
 import type { Issue, QaRule, QaSeverity, QaSpan } from './types.js';
 
 export const quote = (text: string) => t('qa:quote', { text });
 
 /** A 1-based count in the reader's digits, so a Persian message does not mix digit systems. */
-export const formatCount = (n: number) => new Intl.NumberFormat(currentLocale()).format(n);
+export const formatCount = (n: number) => formatNumber(n);
 
 export function issue(rule: QaRule, severity: QaSeverity, params: Record<string, unknown>, extra: Partial<Issue> = {}, key: string = rule): Issue {
   return { rule, severity, message: t(`qa:${key}`, params), ...extra };
@@ -17,12 +17,21 @@ export function spanOf(text: string, start: number, end: number): QaSpan {
 /** URLs, e-mail addresses and domain names: written the same in any language, never prose. */
 const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s«»“”"'<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ir|io|gov|edu|info)\b(?:\/[^\s«»“”"'<>()]*)?/giu;
 
-/** Where addresses lie in a text, as [start, end) pairs. */
-export function addressRanges(text: string): Array<[number, number]> {
-  return [...text.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length]);
+/** Most texts hold no address; a cheap look for their marks spares the full expression. */
+const MAYBE_ADDRESS = /[/@.]/u;
+
+let lastText: string | undefined;
+let lastRanges: ReadonlyArray<readonly [number, number]> = [];
+
+/** Where addresses lie in a text, as [start, end) pairs. Several checks ask about one text in turn. */
+export function addressRanges(text: string): ReadonlyArray<readonly [number, number]> {
+  if (text === lastText) return lastRanges;
+  lastText = text;
+  lastRanges = MAYBE_ADDRESS.test(text) ? [...text.matchAll(ADDRESS)].map((m) => [m.index, m.index + m[0].length] as const) : [];
+  return lastRanges;
 }
 
-export function inRanges(ranges: ReadonlyArray<[number, number]>, offset: number): boolean {
+export function inRanges(ranges: ReadonlyArray<readonly [number, number]>, offset: number): boolean {
   return ranges.some(([s, e]) => offset >= s && offset < e);
 }
 

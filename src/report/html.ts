@@ -1,4 +1,4 @@
-import { t } from '../i18n/index.js';
+import { formatDate, formatNumber, t } from '../i18n/index.js';
 import { isRightToLeft } from '../lang/direction.js';
 import { escapeHtml } from '../publish/escape.js';
 import { splitLatinRuns } from '../publish/bidi.js';
@@ -36,22 +36,21 @@ function textIn(value: string, lang: string): string {
 const numberLocale = (locale: HtmlReportOptions['locale']) => (locale === 'fa' ? 'fa-IR' : 'en-US');
 
 export function formatCount(value: number, locale: HtmlReportOptions['locale']): string {
-  return new Intl.NumberFormat(numberLocale(locale)).format(value);
+  return formatNumber(value, numberLocale(locale));
 }
 
 /** The date in the Gregorian and the Solar Hijri calendars, in UTC so it does not depend on the machine. */
 export function reportDates(date: Date, locale: HtmlReportOptions['locale']): { gregorian: string; solarHijri: string } {
-  const style: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' };
   const base = locale === 'fa' ? 'fa-IR' : 'en-GB';
   return {
-    gregorian: new Intl.DateTimeFormat(`${base}-u-ca-gregory`, style).format(date),
-    solarHijri: new Intl.DateTimeFormat(`${base}-u-ca-persian`, style).format(date),
+    gregorian: formatDate(date, { dateStyle: 'long', calendar: 'gregory' }, base),
+    solarHijri: formatDate(date, { dateStyle: 'long', calendar: 'persian' }, base),
   };
 }
 
-/** A label with a number: the plural chosen by the number, the number written in the locale's digits. */
-function counted(key: string, count: number, locale: HtmlReportOptions['locale']): string {
-  return t(key, { count, n: formatCount(count, locale) });
+/** A label with a number: the message picks the plural and writes the number in the locale's digits. */
+function counted(key: string, count: number): string {
+  return t(key, { count });
 }
 
 /** Inline text in the page's direction that may hold paths, ids or Latin words: isolated so it keeps its own order. */
@@ -109,7 +108,7 @@ function fileSection(file: ReportFile, locale: HtmlReportOptions['locale']): str
   const parts: string[] = [
     '<section class="document">',
     `<h2>${isolate(file.original ?? file.xliff)}</h2>`,
-    `<p class="meta">${escapeHtml(t('report:html.xliff'))} ${isolate(file.xliff)} · ${escapeHtml(counted('report:html.errors', errors, locale))} · ${escapeHtml(counted('report:html.warnings', warnings, locale))}</p>`,
+    `<p class="meta">${escapeHtml(t('report:html.xliff'))} ${isolate(file.xliff)} · ${escapeHtml(counted('report:html.errors', errors))} · ${escapeHtml(counted('report:html.warnings', warnings))}</p>`,
   ];
   if (!file.findings.length) parts.push(`<p class="clean">${escapeHtml(t('report:html.noFindings'))}</p>`);
   const fileLevel = file.findings.filter((f) => f.unitId === undefined);
@@ -165,9 +164,9 @@ export function renderHtmlReport(report: QaReport, options: HtmlReportOptions): 
   const dates = reportDates(date, locale);
   const title = t('report:html.title');
   const summary = t('report:html.summary', {
-    files: counted('report:html.files', report.files.length, locale),
-    errors: counted('report:html.errors', report.counts.errors, locale),
-    warnings: counted('report:html.warnings', report.counts.warnings, locale),
+    files: counted('report:html.files', report.files.length),
+    errors: counted('report:html.errors', report.counts.errors),
+    warnings: counted('report:html.warnings', report.counts.warnings),
   });
   return [
     '<!DOCTYPE html>',

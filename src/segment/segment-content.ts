@@ -1,44 +1,50 @@
 import { normalizeContent, plainText, unitSource } from '../model/content.js';
 import type { Content, Document, Inline, InlineCode, Part, Unit } from '../model/schema.js';
 import type { Segmenter } from './segmenter.js';
-import { sentences } from './sentences.js';
 
 interface Range {
   start: number;
   end: number;
 }
 
+const WHITESPACE = /\s/u;
+
 /** Sentence ranges in the plain text, whitespace around each break left out. */
 export function sentenceRanges(text: string, breaks: readonly number[]): Range[] {
-  return sentences(text, breaks).map(({ start, end }) => ({ start, end }));
+  // The same cut as `sentences`, without slicing out each sentence's text, which is not needed here.
+  const out: Range[] = [];
+  let start = 0;
+  for (let b = 0; b <= breaks.length; b++) {
+    const end = b < breaks.length ? breaks[b]! : text.length;
+    let s = start;
+    let e = end;
+    while (s < e && WHITESPACE.test(text[s]!)) s++;
+    while (e > s && WHITESPACE.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+    start = end;
+  }
+  return out;
 }
 
-type Bucket = { kind: 'segment'; index: number } | { kind: 'ignorable'; index: number };
+/*
+ * Parts are numbered as slots: slot 2k is the gap before sentence k, slot 2k+1 is sentence k,
+ * slot 2n (n sentences) the trailing gap.
+ */
 
 /**
  * Where a code standing at plain-text offset `at` belongs. Codes inside a sentence stay in it;
  * at a sentence end a closing or standalone code stays with the sentence it closes, an opening
  * code waits in the gap; at a sentence start a code joins the sentence it precedes.
  */
-function bucketForCode(code: InlineCode, at: number, ranges: Range[]): Bucket {
+function slotForCode(code: InlineCode, at: number, ranges: Range[]): number {
   for (let k = 0; k < ranges.length; k++) {
     const r = ranges[k]!;
-    if (at > r.start && at < r.end) return { kind: 'segment', index: k };
-    if (at === r.end && code.kind !== 'open') return { kind: 'segment', index: k };
-    if (at === r.start) return { kind: 'segment', index: k };
-    if (at < r.start) return { kind: 'ignorable', index: k };
+    if (at > r.start && at < r.end) return 2 * k + 1;
+    if (at === r.end && code.kind !== 'open') return 2 * k + 1;
+    if (at === r.start) return 2 * k + 1;
+    if (at < r.start) return 2 * k;
   }
-  return { kind: 'ignorable', index: ranges.length };
-}
-
-/** Bucket of the plain-text character at offset `i`: a sentence, or the gap before sentence `index`. */
-function bucketForChar(i: number, ranges: Range[]): Bucket {
-  for (let k = 0; k < ranges.length; k++) {
-    const r = ranges[k]!;
-    if (i < r.start) return { kind: 'ignorable', index: k };
-    if (i < r.end) return { kind: 'segment', index: k };
-  }
-  return { kind: 'ignorable', index: ranges.length };
+  return 2 * ranges.length;
 }
 
 /**
@@ -52,31 +58,49 @@ export function segmentContent(content: Content, segmenter: Segmenter): Part[] {
     return [{ kind: 'segment', id: 's1', source: normalizeContent(content), state: 'initial' }];
   }
   const ranges = sentenceRanges(text, segmenter.breaks(text));
-  // buckets[2k] is the gap before sentence k, buckets[2k+1] is sentence k, the last one the trailing gap
+  if (content.length === 1) return textParts(text, ranges);
   const buckets: Inline[][] = Array.from({ length: ranges.length * 2 + 1 }, () => []);
-  const slot = (b: Bucket) => (b.kind === 'segment' ? 2 * b.index + 1 : 2 * b.index);
   let offset = 0;
   // Parts must keep the content's order: once something went to a later part, nothing goes back.
   let floor = 0;
+  // Offsets only grow, so the first range not yet ended is found by walking forward once.
+  let k = 0;
   for (const item of content) {
     if (item.type === 'code') {
-      floor = Math.max(floor, slot(bucketForCode(item, offset, ranges)));
+      floor = Math.max(floor, slotForCode(item, offset, ranges));
       buckets[floor]!.push(item);
       continue;
     }
+    const length = item.text.length;
     let runStart = 0;
     let current = -1;
-    for (let i = 0; i < item.text.length; i++) {
-      const s = Math.max(floor, slot(bucketForChar(offset + i, ranges)));
+    // The slot of a character changes only at a range's start or end: walk from one to the next.
+    for (let i = 0; i < length; ) {
+      const at = offset + i;
+      while (k < ranges.length && at >= ranges[k]!.end) k++;
+      let slot: number;
+      let boundary: number;
+      if (k === ranges.length) {
+        slot = 2 * k;
+        boundary = Infinity;
+      } else if (at < ranges[k]!.start) {
+        slot = 2 * k;
+        boundary = ranges[k]!.start;
+      } else {
+        slot = 2 * k + 1;
+        boundary = ranges[k]!.end;
+      }
+      const s = Math.max(floor, slot);
       floor = s;
       if (s !== current) {
         if (current >= 0) buckets[current]!.push({ type: 'text', text: item.text.slice(runStart, i) });
         current = s;
         runStart = i;
       }
+      i = Math.min(length, boundary - offset);
     }
     if (current >= 0) buckets[current]!.push({ type: 'text', text: item.text.slice(runStart) });
-    offset += item.text.length;
+    offset += length;
   }
   const parts: Part[] = [];
   let segmentNo = 0;
@@ -91,6 +115,23 @@ export function segmentContent(content: Content, segmenter: Segmenter): Part[] {
       parts.push({ kind: 'ignorable', id: `i${ignorableNo}`, source });
     }
   });
+  return parts;
+}
+
+/** The parts of content that is one run of text: the same cut as below, with nothing to place between. */
+function textParts(text: string, ranges: readonly Range[]): Part[] {
+  const parts: Part[] = [];
+  let ignorableNo = 0;
+  let last = 0;
+  const gap = (from: number, to: number) => {
+    if (to > from) parts.push({ kind: 'ignorable', id: `i${++ignorableNo}`, source: [{ type: 'text', text: text.slice(from, to) }] });
+  };
+  ranges.forEach((r, k) => {
+    gap(last, r.start);
+    parts.push({ kind: 'segment', id: `s${k + 1}`, source: [{ type: 'text', text: text.slice(r.start, r.end) }], state: 'initial' });
+    last = r.end;
+  });
+  gap(last, text.length);
   return parts;
 }
 

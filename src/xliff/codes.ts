@@ -22,16 +22,27 @@ export function pairedIndexes(content: Content): Set<number> {
   return paired;
 }
 
+/** Content without codes: plain text runs only. */
+export function textOnly(content: Content): boolean {
+  for (const item of content) if (item.type === 'code') return false;
+  return true;
+}
+
 /** Ids of opening and closing codes anywhere in a unit, to tell a split pair from an orphan. */
 export function unitCodeIds(unit: Unit): { opens: Set<string>; closes: Set<string> } {
   const opens = new Set<string>();
   const closes = new Set<string>();
-  for (const part of unit.parts)
-    for (const item of [...part.source, ...(part.kind === 'segment' ? (part.target ?? []) : [])])
+  const add = (content: Content) => {
+    for (const item of content)
       if (item.type === 'code') {
         if (item.kind === 'open') opens.add(item.id);
         if (item.kind === 'close') closes.add(item.id);
       }
+  };
+  for (const part of unit.parts) {
+    add(part.source);
+    if (part.kind === 'segment' && part.target) add(part.target);
+  }
   return { opens, closes };
 }
 

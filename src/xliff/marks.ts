@@ -20,21 +20,23 @@ export interface PlacedMark extends Mark {
  */
 export function placeMarks(content: Content, marks: readonly Mark[]): PlacedMark[] {
   const paired = pairedIndexes(content);
-  const offsets = itemOffsets(content);
+  const offsets = paired.size > 0 ? itemOffsets(content) : [];
   const sorted = [...marks].filter((m) => m.end > m.start).sort((a, b) => a.start - b.start || b.end - a.end);
   const placed: PlacedMark[] = [];
   let last = -1;
   for (const mark of sorted) {
     if (mark.start < last) continue;
     const inside = new Set<string>();
-    content.forEach((item, i) => {
-      if (item.type !== 'code' || !paired.has(i)) return;
-      const at = offsets[i]!;
-      if (at > mark.start && at < mark.end) {
-        if (inside.has(item.id)) inside.delete(item.id);
-        else inside.add(item.id);
-      }
-    });
+    // Without paired codes nothing can split a mark: skip the walk over the content.
+    if (paired.size > 0)
+      content.forEach((item, i) => {
+        if (item.type !== 'code' || !paired.has(i)) return;
+        const at = offsets[i]!;
+        if (at > mark.start && at < mark.end) {
+          if (inside.has(item.id)) inside.delete(item.id);
+          else inside.add(item.id);
+        }
+      });
     placed.push({ ...mark, split: inside.size > 0 });
     last = mark.end;
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Document } from '../../src/model/schema.js';
 import { plainText, segments } from '../../src/model/content.js';
+import { setLocale, t } from '../../src/i18n/index.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 import { sharedDir, warnSkipped } from '../helpers/shared.js';
 
@@ -32,6 +33,33 @@ describe('tarjoman command line', () => {
     const env = runCli(['extract', 'nowhere.txt', '--from', 'en', '--to', 'fa', '--dump'], { env: { LANG: 'fa_IR.UTF-8' } });
     expect(env.status).toBe(1);
     expect(env.stderr).toContain('خطا: nowhere.txt: پرونده خوانده نشد: ENOENT');
+  });
+
+  it('reports errors in Persian with --locale fa, locations still in ASCII digits', () => {
+    setLocale('fa');
+    try {
+      const missing = runCli(['--locale', 'fa', 'extract', 'nowhere.txt', '--from', 'en', '--to', 'fa', '--dump']);
+      expect(missing.status).toBe(1);
+      expect(missing.stdout).toBe('');
+      expect(missing.stderr).toBe(`${t('cli:errorPrefix')}: nowhere.txt: ${t('errors:readFailed', { reason: 'ENOENT' })}\n`);
+      expect(missing.stderr).toContain('خطا: nowhere.txt: پرونده خوانده نشد');
+
+      const dir = mkdtempSync(join(tmpdir(), 'tarjoman-fa-'));
+      const bad = join(dir, 'broken.xlf');
+      writeFileSync(bad, '<?xml version="1.0"?>\n<xliff version="2.1" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en">\n  <file id="f1">\n    <unit id="u1"><segment><source>a</sourc></segment></unit>\n  </file>\n</xliff>\n');
+      const located = runCli(['--locale', 'fa', 'xliff', 'check', bad]);
+      expect(located.status).toBe(1);
+      const [finding, summary] = located.stdout.split('\n');
+      // Editors and CI annotators parse `file:line:column` with ASCII digits, so locations keep them
+      // in every language; counts in the running text are Persian.
+      expect(finding).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}:4:45: `, 'u'));
+      expect(finding).toContain(`${t('xliff-check:cli.severity.error')} [xml] ${t('xliff-check:read.xml', { reason: '' }).trim()}`);
+      expect(summary).toBe(t('xliff-check:cli.summary', { count: 1, errors: t('xliff-check:cli.errors', { count: 1 }), warnings: t('xliff-check:cli.warnings', { count: 0 }) }));
+      expect(summary).toMatch(/^۱ /u);
+      expect(located.stderr).toBe(`${t('cli:errorPrefix')}: ${t('xliff-check:cli.failed', { count: 1 })}\n`);
+    } finally {
+      setLocale('en');
+    }
   });
 
   it('segments standard input into exact substrings', () => {

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ function events(stdout: string): { event: string; document: string; file?: strin
 
 function byDocument(stdout: string): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const e of events(stdout)) (out[e.document] ??= []).push(e.event);
+  for (const e of events(stdout)) if (e.event !== 'report') (out[e.document] ??= []).push(e.event);
   return out;
 }
 
@@ -22,32 +22,28 @@ beforeEach(() => {
   for (const folder of ['examples', 'glossary', 'pipelines']) cpSync(join(repoRoot, folder), join(dir, folder), { recursive: true });
 });
 
+/** The pipeline with the translators' drop folder as its only inbox. */
+function dropFolderOnly(): void {
+  writeFileSync(join(dir, PIPELINE), readFileSync(join(dir, PIPELINE), 'utf8').replace(/^  inbox: .*$/m, '  inbox: work/inbox'));
+}
+
 const run = (...args: string[]) => runCli(['run', PIPELINE, '--json', ...args], { cwd: dir });
 
 describe('tarjoman run', () => {
   it('extracts every input once, then skips them all', () => {
     const first = run();
     expect(first.status, first.stderr).toBe(0);
-    expect(Object.values(byDocument(first.stdout))).toEqual(Array(4).fill(['extracted']));
+    const docs = byDocument(first.stdout);
+    expect(Object.keys(docs)).toHaveLength(4);
+    // The bundled reviewed translations (examples/returned) are merged and published at once.
+    const translated = ['examples/text/night-of-fires.txt', 'examples/html/snapback-opinion.html'];
+    for (const [doc, evs] of Object.entries(docs)) expect(evs).toEqual(translated.includes(doc) ? ['extracted', 'returned', 'merged', 'published'] : ['extracted']);
     expect(existsSync(join(dir, 'work/outbox/examples/text/night-of-fires.txt.xlf'))).toBe(true);
     expect(existsSync(join(dir, '.tarjoman/state'))).toBe(true);
     const second = run('--concurrency', '2');
     expect(second.status).toBe(0);
-    expect(events(second.stdout).map((e) => e.event)).toEqual(Array(4).fill('skipped'));
-  });
-
-  it('redoes only the documents a glossary change affects', () => {
-    expect(run().status).toBe(0);
-    appendFileSync(
-      join(dir, 'glossary/en-fa/places.yaml'),
-      '\n  - id: place.london\n    type: place\n    terms:\n      en:\n        - { text: "London", status: preferred, case: sensitive }\n      fa:\n        - { text: "لندن", status: preferred }\n',
-    );
-    const again = run();
-    expect(again.status, again.stderr).toBe(0);
-    const docs = byDocument(again.stdout);
-    expect(docs['examples/text/night-of-fires.txt']).toEqual(['extracted']);
-    for (const [doc, evs] of Object.entries(docs)) if (!doc.endsWith('night-of-fires.txt')) expect(evs).toEqual(['skipped']);
-    expect(readFileSync(join(dir, 'work/outbox/examples/text/night-of-fires.txt.xlf'), 'utf8')).toContain('place.london');
+    // Four documents, and the two bundled returned files.
+    expect(events(second.stdout).map((e) => e.event)).toEqual(Array(6).fill('skipped'));
   });
 
   it('finishes the good documents when one is broken, and exits 1', () => {
@@ -61,22 +57,24 @@ describe('tarjoman run', () => {
   });
 
   it('merges a returned file from the inbox, and status shows it merged', () => {
+    dropFolderOnly();
     expect(run().status).toBe(0);
     mkdirSync(join(dir, 'work/inbox'), { recursive: true });
     cpSync(join(dir, 'examples/returned/night-of-fires.txt.xlf'), join(dir, 'work/inbox/night-of-fires.txt.xlf'));
     const merged = run('--merge');
     expect(merged.status, merged.stdout + merged.stderr).toBe(0);
-    expect(byDocument(merged.stdout)['examples/text/night-of-fires.txt']).toEqual(['skipped', 'returned', 'merged']);
+    expect(byDocument(merged.stdout)['examples/text/night-of-fires.txt']).toEqual(['skipped', 'returned', 'merged', 'published']);
     expect(readFileSync(join(dir, 'work/out/examples/text/night-of-fires.txt'), 'utf8')).toBe(readFileSync(join(repoRoot, 'examples/translations/night-of-fires.fa.txt'), 'utf8'));
     const status = runCli(['status', PIPELINE], { cwd: dir });
     expect(status.status).toBe(0);
-    expect(status.stdout).toMatch(/examples\/text\/night-of-fires\.txt\s+merged\s+\d+\s+0 error/);
+    expect(status.stdout).toMatch(/examples\/text\/night-of-fires\.txt\s+published\s+\d+\s+0 error/);
     expect(status.stdout).toMatch(/examples\/html\/snapback-opinion\.html\s+extracted\s+\d+/);
     // An unchanged returned file is not merged again.
     expect(events(run().stdout).every((e) => e.event === 'skipped')).toBe(true);
   });
 
   it('leaves a hostile copy in the inbox with its findings beside it', () => {
+    dropFolderOnly();
     mkdirSync(join(dir, 'work/inbox'), { recursive: true });
     const hostile = readFileSync(join(dir, 'examples/returned/night-of-fires.txt.xlf'), 'utf8').replace(/ی/g, 'ي');
     const file = join(dir, 'work/inbox/night-of-fires.txt.xlf');
@@ -91,6 +89,45 @@ describe('tarjoman run', () => {
     const row = (JSON.parse(status.stdout) as { document: string; state: string; qa?: { errors: number } }[]).find((r) => r.document.endsWith('night-of-fires.txt'))!;
     expect(row.state).toBe('rejected');
     expect(row.qa!.errors).toBeGreaterThan(0);
+  });
+
+  it('writes the findings about a file in a further inbox folder into the first one, leaving the file as it is', () => {
+    writeFileSync(join(dir, PIPELINE), readFileSync(join(dir, PIPELINE), 'utf8').replace(/^  inbox: .*$/m, '  inbox: [work/inbox, shared/returned]'));
+    mkdirSync(join(dir, 'shared/returned'), { recursive: true });
+    const hostile = readFileSync(join(dir, 'examples/returned/night-of-fires.txt.xlf'), 'utf8').replace(/ی/g, 'ي');
+    writeFileSync(join(dir, 'shared/returned/night-of-fires.txt.xlf'), hostile);
+    const result = run();
+    expect(result.status).toBe(1);
+    expect(readFileSync(join(dir, 'shared/returned/night-of-fires.txt.xlf'), 'utf8')).toBe(hostile);
+    expect(existsSync(join(dir, 'shared/returned/night-of-fires.txt.xlf.qa.txt'))).toBe(false);
+    expect(readFileSync(join(dir, 'work/inbox/shared/returned/night-of-fires.txt.xlf.qa.txt'), 'utf8')).toMatch(/^shared\/returned\/night-of-fires\.txt\.xlf:\d+:\d+: /m);
+  });
+
+  it('records kits sent to translators, and shows a translation waiting in the inbox as returned', () => {
+    dropFolderOnly();
+    expect(run().status).toBe(0);
+    const state = (json: string, doc: string) => (JSON.parse(json) as { document: string; state: string }[]).find((r) => r.document === doc)!.state;
+    const sent = runCli(['sent', PIPELINE, 'examples/text/night-of-fires.txt'], { cwd: dir });
+    expect(sent.status, sent.stderr).toBe(0);
+    expect(sent.stdout).toContain('examples/text/night-of-fires.txt');
+    let status = runCli(['status', PIPELINE, '--json'], { cwd: dir }).stdout;
+    expect(state(status, 'examples/text/night-of-fires.txt')).toBe('sent');
+    expect(state(status, 'examples/html/snapback-opinion.html')).toBe('extracted');
+    expect(runCli(['status', PIPELINE], { cwd: dir }).stdout).toMatch(/examples\/text\/night-of-fires\.txt\s+sent\s+\d+/);
+    // A second run keeps the mark: the kit the translators have is still the current one.
+    expect(run().status).toBe(0);
+    expect(state(runCli(['status', PIPELINE, '--json'], { cwd: dir }).stdout, 'examples/text/night-of-fires.txt')).toBe('sent');
+    mkdirSync(join(dir, 'work/inbox'), { recursive: true });
+    cpSync(join(dir, 'examples/returned/night-of-fires.txt.xlf'), join(dir, 'work/inbox/night-of-fires.txt.xlf'));
+    status = runCli(['status', PIPELINE, '--json'], { cwd: dir }).stdout;
+    expect(state(status, 'examples/text/night-of-fires.txt')).toBe('returned');
+    expect(run().status).toBe(0);
+    expect(state(runCli(['status', PIPELINE, '--json'], { cwd: dir }).stdout, 'examples/text/night-of-fires.txt')).toBe('published');
+    // Without names, every extracted document is marked; a name that is not an input is refused.
+    expect(runCli(['sent', PIPELINE], { cwd: dir }).stdout.trim().split('\n')).toHaveLength(3);
+    const wrong = runCli(['sent', PIPELINE, 'examples/text/nowhere.txt'], { cwd: dir });
+    expect(wrong.status).toBe(1);
+    expect(wrong.stderr).toContain('examples/text/nowhere.txt');
   });
 
   it('refuses a broken pipeline file naming line, column and field', () => {

@@ -119,6 +119,12 @@ function decodeRef(ref: string): string | undefined {
   return value;
 }
 
+const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+/** `[;A-Za-z0-9]`: what may follow the cut inside a reference */
+const isRefTail = (c: number) => c === 0x3b || isAsciiAlnum(c);
+/** `[A-Za-z0-9#&]`: what may precede the cut inside a reference */
+const isRefBody = (c: number) => c === 0x23 || c === 0x26 || isAsciiAlnum(c);
+
 /**
  * parse5 starts a new character token when a reference decodes to a character of another kind
  * (a space after a word, a word after a space), but places the cut at the reference's last
@@ -130,14 +136,16 @@ function fixReferenceCuts(body: string, start: number, end: number, value: strin
   let s = start;
   let e = end;
   const first = body[s];
-  if (first !== undefined && /[;A-Za-z0-9]/u.test(first) && (first !== value[0] || first === ';')) {
+  // Tested by code unit first: this runs for every word and space of the document, and a cut
+  // can only sit next to a reference's letters, digits, `#`, `&` or `;`.
+  if (first !== undefined && (first !== value[0] || first === ';') && isRefTail(body.charCodeAt(s))) {
     const m = REF_ENDING.exec(body.slice(Math.max(0, s - 40), s + 1));
     if (m && m[0].length > 1) {
       const decoded = decodeRef(m[0]);
       if (decoded !== undefined && value.startsWith(decoded)) s = s + 1 - m[0].length;
     }
   }
-  if (e > s && /[A-Za-z0-9#&]/u.test(body[e - 1]!) && /[;A-Za-z0-9]/u.test(body[e] ?? '')) {
+  if (e > s && e < body.length && isRefTail(body.charCodeAt(e)) && isRefBody(body.charCodeAt(e - 1))) {
     const m = REF_CUT.exec(body.slice(Math.max(s, e - 40), e));
     if (m && decodeRef(m[0] + body[e]) !== undefined) e -= m[0].length;
   }
@@ -326,7 +334,8 @@ class Extraction {
     const loc = node.sourceCodeLocation;
     if (isText(node)) {
       if (loc && !this.owns(loc.startOffset)) {
-        out.push({ type: 'text', ...fixReferenceCuts(this.body, loc.startOffset, loc.endOffset, node.value), text: node.value });
+        const { start, end } = fixReferenceCuts(this.body, loc.startOffset, loc.endOffset, node.value);
+        out.push({ type: 'text', start, end, text: node.value });
       }
       return;
     }
@@ -391,7 +400,9 @@ class Extraction {
       const prev = current[current.length - 1];
       if (!prev || token.start === prev.end) {
         if (prev?.type === 'text' && token.type === 'text') {
-          current[current.length - 1] = { type: 'text', start: prev.start, end: token.end, text: prev.text + token.text };
+          // Every word and space is a token of its own; the merged token is one of this run's, so it grows in place.
+          prev.end = token.end;
+          prev.text += token.text;
         } else current.push(token);
         continue;
       }

@@ -6,6 +6,19 @@ export interface JsonLeaf {
   value: string;
   start: number;
   end: number;
+  /** for a member of an object: where its key's opening quote is, and where its neighbours are */
+  member?: JsonMember;
+}
+
+/** Offsets around an object member, so a member can be removed or a sibling inserted with the file's own layout. */
+export interface JsonMember {
+  keyStart: number;
+  /** the white space before the key, copied for an inserted sibling */
+  lead: string;
+  /** the next member's key, when there is one */
+  nextKeyStart?: number;
+  /** just after the previous member's value, when there is one */
+  previousEnd?: number;
 }
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
@@ -78,16 +91,20 @@ class JsonReader {
 
   private object(path: string[]): void {
     this.pos++;
+    const afterBrace = this.pos;
     const seen = new Map<string, number>();
     this.skipSpace();
     if (this.source[this.pos] === '}') {
       this.pos++;
       return;
     }
+    let previous: { leaf?: JsonLeaf; end: number } | undefined;
     for (;;) {
+      const leadStart = previous ? this.pos : afterBrace;
       this.skipSpace();
       if (this.source[this.pos] !== '"') this.fail(this.pos >= this.source.length ? 'end' : 'expectedKey');
       const keyAt = this.pos;
+      if (previous?.leaf?.member) previous.leaf.member.nextKeyStart = keyAt;
       const key = this.string();
       const first = seen.get(key);
       if (first !== undefined) {
@@ -100,7 +117,14 @@ class JsonReader {
       if (this.source[this.pos] !== ':') this.fail('expectedColon');
       this.pos++;
       this.skipSpace();
+      const leafCount = this.leaves.length;
       this.value([...path, key]);
+      const leaf = this.leaves.length === leafCount + 1 && this.leaves[leafCount]!.path.length === path.length + 1 ? this.leaves[leafCount] : undefined;
+      if (leaf) {
+        leaf.member = { keyStart: keyAt, lead: this.source.slice(leadStart, keyAt) };
+        if (previous) leaf.member.previousEnd = previous.end;
+      }
+      previous = { ...(leaf ? { leaf } : {}), end: this.pos };
       this.skipSpace();
       const next = this.source[this.pos];
       if (next === ',') {

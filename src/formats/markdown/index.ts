@@ -5,7 +5,7 @@ import { IdSequence } from '../../model/ids.js';
 import { TarjomanError } from '../../model/located-error.js';
 import type { Content, Document, Inline, SkeletonPiece, Unit, UnitKind } from '../../model/schema.js';
 import type { ExtractOptions, Format, MergeOptions } from '../format.js';
-import { BOM, decodeUtf8, encodeUtf8, sha256 } from '../shared.js';
+import { BOM, choosesSources, decodeUtf8, encodeUtf8, sha256 } from '../shared.js';
 import { frontMatterLang } from './front-matter.js';
 import { lf, phrasingContent, span, type InlineContext, type Span } from './inline.js';
 import { parseMarkdown, type LabelSpan } from './parse.js';
@@ -273,8 +273,8 @@ function merge(document: Document, options: MergeOptions = {}): Uint8Array {
     }
     const unit = units.get(piece.unit);
     if (!unit) throw new TarjomanError('errors:unitMissing', { unit: piece.unit }, { file: document.path, unitId: piece.unit });
-    const content = unit.translate ? unitTarget(unit, choose) : unitSource(unit);
-    if (sameContent(content, unitSource(unit))) {
+    const content = !unit.translate || choosesSources(unit, choose) ? undefined : unitTarget(unit, choose);
+    if (content === undefined || sameContent(content, unitSource(unit))) {
       out += piece.raw;
       return;
     }

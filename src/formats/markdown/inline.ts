@@ -1,4 +1,5 @@
 import type { Html, Image, ImageReference, Link, LinkReference, Nodes, PhrasingContent } from 'mdast';
+import { t } from '../../i18n/index.js';
 import { text } from '../../model/content.js';
 import type { Inline, InlineCode } from '../../model/schema.js';
 import type { LabelSpan } from './parse.js';
@@ -12,7 +13,7 @@ export function span(node: Nodes): Span {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   // fromMarkdown positions every node it builds; a node without one is a bug, not bad input.
-  if (start === undefined || end === undefined) throw new Error(`mdast ${node.type} node has no position`);
+  if (start === undefined || end === undefined) throw new Error(t('markdown:noPosition', { type: node.type }));
   return { start, end };
 }
 

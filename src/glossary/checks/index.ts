@@ -1,4 +1,4 @@
-import { currentLocale, t } from '../../i18n/index.js';
+import { formatList, formatNumber, t } from '../../i18n/index.js';
 import { codePointAt, codePointBefore, isArabicScriptLetter, isLatinLetter, isWordCodePoint } from '../../lang/chars.js';
 import { possessiveLength } from '../../lang/en.js';
 import { plainText } from '../../model/content.js';
@@ -47,10 +47,10 @@ const quote = (text: string) => t('terms:quote', { text });
 
 function alternatives(forms: readonly string[]): string {
   const quoted = forms.map(quote);
-  return new Intl.ListFormat(currentLocale(), { type: 'disjunction' }).format(quoted);
+  return formatList(quoted, 'disjunction');
 }
 
-const formatCount = (n: number) => new Intl.NumberFormat(currentLocale()).format(n);
+const formatCount = (n: number) => formatNumber(n);
 
 /** The forms a translation may use: preferred and admitted terms, preferred first. */
 export function acceptedTerms(concept: Concept, lang: string): Term[] {
@@ -108,6 +108,18 @@ export function countVerbatim(text: string, name: string, lang: string): number 
   return count;
 }
 
+const conceptIndex = new WeakMap<Glossary['entries'], { count: number; byId: Map<string, Concept> }>();
+
+/** Built once per glossary: the check runs for every segment, and a per-call index made QA time grow with glossary size. */
+function conceptsById(glossary: Glossary): Map<string, Concept> {
+  const cached = conceptIndex.get(glossary.entries);
+  if (cached && cached.count === glossary.entries.length) return cached.byId;
+  const byId = new Map<string, Concept>();
+  for (const concept of glossary.entries) if (!byId.has(concept.id)) byId.set(concept.id, concept);
+  conceptIndex.set(glossary.entries, { count: glossary.entries.length, byId });
+  return byId;
+}
+
 /**
  * Checks a translation against the glossary:
  * - every source term must be matched by one of its concept's terms in the target, as many times
@@ -123,8 +135,7 @@ export function checkTerms(input: TermCheckInput): TermFinding[] {
   const { glossary, sourceLang, targetLang } = input;
   const source = hitsOf(createMatcher(glossary, sourceLang), input.source);
   const target = hitsOf(createMatcher(glossary, targetLang), input.target);
-  const concepts = new Map<string, Concept>();
-  for (const concept of glossary.entries) if (!concepts.has(concept.id)) concepts.set(concept.id, concept);
+  const concepts = conceptsById(glossary);
   const targetByConcept = groupBy(target.hits, (h) => h.conceptId);
   const findings: TermFinding[] = [];
 

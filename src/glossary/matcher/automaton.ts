@@ -18,7 +18,20 @@ export interface AutomatonKey {
   word: Uint8Array;
   /** an inflection (plural, possessive, Persian suffix) may follow the key inside the same word */
   inflects?: boolean;
+  /**
+   * The UTF-16 units (one or two) an occurrence must begin with in the case-kept text, for a
+   * case-sensitive key. In a large glossary many names are also common words ("Was", "Said"):
+   * turning those down here, before any call, keeps the cost per character from growing with it.
+   */
+  first?: readonly number[];
 }
+
+const KEY_STRIDE = 5;
+const KEY_NEXT = 0;
+const KEY_INFLECTS = 1;
+const KEY_LENGTH = 2;
+const KEY_FIRST_A = 3;
+const KEY_FIRST_B = 4;
 
 const STRIDE = 8;
 /** index of the node's first child */
@@ -37,7 +50,7 @@ const WORDY = 6;
 export class Automaton {
   private readonly nodes: Int32Array;
   private readonly nodeChar: Uint16Array;
-  /** per key: the next key with the same text (or -1), and whether it may inflect */
+  /** per key (KEY_STRIDE slots): the next key with the same text (or -1), whether it may inflect, its length and required first units */
   private readonly keyInfo: Int32Array;
   private readonly rootNext: Int32Array;
   readonly size: number;
@@ -107,10 +120,14 @@ export class Automaton {
     }
     this.nodes = nodes;
     this.nodeChar = nodeChar;
-    this.keyInfo = new Int32Array(keys.length * 2);
+    this.keyInfo = new Int32Array(keys.length * KEY_STRIDE);
     keys.forEach((k, i) => {
-      this.keyInfo[i * 2] = keyNext[i]!;
-      this.keyInfo[i * 2 + 1] = k.inflects ? 1 : 0;
+      const r = i * KEY_STRIDE;
+      this.keyInfo[r + KEY_NEXT] = keyNext[i]!;
+      this.keyInfo[r + KEY_INFLECTS] = k.inflects ? 1 : 0;
+      this.keyInfo[r + KEY_LENGTH] = k.text.length;
+      this.keyInfo[r + KEY_FIRST_A] = k.first?.[0] ?? -1;
+      this.keyInfo[r + KEY_FIRST_B] = k.first?.[1] ?? k.first?.[0] ?? -1;
     });
     this.size = count;
 
@@ -175,7 +192,8 @@ export class Automaton {
   /**
    * Calls `onKey(keyIndex, end)` for every key occurrence that starts at a word start and either
    * ends at a word end, ends in a non-word character, or may inflect and is followed by a unit
-   * marked in `inflectionStart`; `end` is the exclusive end in `text`.
+   * marked in `inflectionStart`, and, when `cased` is given, that begins there with the key's
+   * `first` units if it has any; `end` is the exclusive end in `text`.
    *
    * Checking the end here rather than in the caller matters for large glossaries: most raw
    * occurrences are the beginning of a longer word ("Raja" in "Rajavi"), and they are dropped
@@ -187,6 +205,7 @@ export class Automaton {
     length: number,
     inflectionStart: Uint8Array,
     onKey: (key: number, end: number) => void,
+    cased?: Uint16Array,
   ): void {
     const nodes = this.nodes;
     const keyInfo = this.keyInfo;
@@ -215,12 +234,22 @@ export class Automaton {
       while (o >= 0) {
         const base = o * STRIDE;
         if (!continued || !nodes[base + WORDY]) {
-          for (let k = nodes[base + OUT]!; k >= 0; k = keyInfo[k * 2]!) onKey(k, i + 1);
+          for (let k = nodes[base + OUT]!; k >= 0; k = keyInfo[k * KEY_STRIDE + KEY_NEXT]!) if (startsRight(keyInfo, k, cased, i)) onKey(k, i + 1);
         } else if (canInflect) {
-          for (let k = nodes[base + OUT]!; k >= 0; k = keyInfo[k * 2]!) if (keyInfo[k * 2 + 1]) onKey(k, i + 1);
+          for (let k = nodes[base + OUT]!; k >= 0; k = keyInfo[k * KEY_STRIDE + KEY_NEXT]!)
+            if (keyInfo[k * KEY_STRIDE + KEY_INFLECTS] && startsRight(keyInfo, k, cased, i)) onKey(k, i + 1);
         }
         o = nodes[base + DICT]!;
       }
     }
   }
+}
+
+/** Key `k`, ending at index `last`, begins with a unit it allows (or allows any). */
+function startsRight(keyInfo: Int32Array, k: number, cased: Uint16Array | undefined, last: number): boolean {
+  const r = k * KEY_STRIDE;
+  const a = keyInfo[r + KEY_FIRST_A]!;
+  if (a < 0 || !cased) return true;
+  const c = cased[last + 1 - keyInfo[r + KEY_LENGTH]!];
+  return c === a || c === keyInfo[r + KEY_FIRST_B];
 }

@@ -4,7 +4,7 @@ import { plainText } from '../../model/content.js';
 import type { Inline } from '../../model/schema.js';
 import type { Concept, Glossary, Term } from '../schema.js';
 import { Automaton } from './automaton.js';
-import { normalizeForMatch, wordFlags, type MatchText } from './normalize.js';
+import { normalizeForMatch, upperUnit, wordFlags, type MatchText } from './normalize.js';
 import { buildPatterns, type Pattern } from './patterns.js';
 
 export { termsIn, primaryLanguage, spellingVariants } from './patterns.js';
@@ -218,11 +218,18 @@ class AutomatonMatcher implements TermMatcher {
     // The shared buffers are safe here: nothing below calls back into a matcher.
     const m = normalizeForMatch(text, breaks, true);
     const candidates: Candidate[] = [];
-    this.automaton.scan(m.lower, m.word, m.length, INFLECTION_START, (key, end) => {
-      if (end < m.length && m.word[end] && !inflectionFits(m, end)) return;
-      const c = this.candidate(text, m, key, end);
-      if (c) candidates.push(c);
-    });
+    this.automaton.scan(
+      m.lower,
+      m.word,
+      m.length,
+      INFLECTION_START,
+      (key, end) => {
+        if (end < m.length && m.word[end] && !inflectionFits(m, end)) return;
+        const c = this.candidate(text, m, key, end);
+        if (c) candidates.push(c);
+      },
+      m.cased,
+    );
     return select(text, candidates, this.table, this.patterns);
   }
 
@@ -332,6 +339,17 @@ function select(text: string, candidates: Candidate[], table: PatternTable, patt
   return hits;
 }
 
+/**
+ * What a case-sensitive pattern's occurrence must begin with: its own first unit, or that unit
+ * in upper case (the capitals headline and sentence-start spellings). Every case check in
+ * `candidate` reads the first unit when the case-kept part is not empty, so nothing else passes.
+ */
+function firstUnits(p: Pattern): number[] | undefined {
+  if (!p.sensitive || p.caseLen < 1) return undefined;
+  const c = p.cased.charCodeAt(0);
+  return [c, upperUnit(c)];
+}
+
 interface CacheEntry {
   entries: Concept[];
   count: number;
@@ -354,7 +372,7 @@ export function createMatcher(glossary: Glossary, lang: string): TermMatcher {
   let matcher = entry.byLang.get(lang);
   if (!matcher) {
     const patterns = buildPatterns(glossary, lang);
-    const keys = patterns.map((p) => ({ text: p.key, word: wordFlags(p.key), inflects: p.english || p.persian }));
+    const keys = patterns.map((p) => ({ text: p.key, word: wordFlags(p.key), inflects: p.english || p.persian, first: firstUnits(p) }));
     matcher = new AutomatonMatcher(lang, patterns, new Automaton(keys));
     entry.byLang.set(lang, matcher);
   }

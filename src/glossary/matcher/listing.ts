@@ -1,4 +1,4 @@
-import { currentLocale, t } from '../../i18n/index.js';
+import { t } from '../../i18n/index.js';
 import { lineColumn } from '../../model/located-error.js';
 import type { Glossary } from '../schema.js';
 import { createMatcher, primaryLanguage, termsIn } from './index.js';
@@ -68,6 +68,6 @@ export function renderTermTable(text: string, listing: readonly TermListing[]): 
       .join('  ')
       .trimEnd();
   const lines = [render(header), ...rows.map(render)];
-  lines.push('', t('terms:cli.count', { count: new Intl.NumberFormat(currentLocale()).format(listing.length) }));
+  lines.push('', t('terms:cli.count', { count: listing.length }));
   return `${lines.join('\n')}\n`;
 }

@@ -1,41 +1,115 @@
 import type { Segmenter } from '../segmenter.js';
 import type { CompiledRule } from './compile.js';
+import { ruleGates } from './gates.js';
 
-const UNDECIDED = 0;
-const BREAK = 1;
-const NO_BREAK = 2;
+const UNITS = 0x10000;
+
+/** A rule's exact test at one position: sticky copies of its patterns, run only where its gates let through. */
+interface Check {
+  isBreak: boolean;
+  combined?: RegExp;
+  before?: RegExp;
+  after?: RegExp;
+}
+
+const sticky = (regex: RegExp) => new RegExp(regex.source, regex.flags.replace('g', '') + 'y');
+
+function holds(check: Check, text: string, position: number): boolean {
+  if (check.combined) {
+    check.combined.lastIndex = position;
+    return check.combined.test(text);
+  }
+  check.before!.lastIndex = position;
+  if (!check.before!.test(text)) return false;
+  check.after!.lastIndex = position;
+  return check.after!.test(text);
+}
+
+const isSurrogate = (c: number) => c >= 0xd800 && c <= 0xdfff;
 
 /**
  * SRX segmentation: at each position between characters the first rule, in order, whose
  * beforebreak matches up to it and whose afterbreak matches from it decides; no rule, no break.
- * Each rule scans the text once and only fills positions no earlier rule has decided.
+ *
+ * Trying every rule's lookbehind and lookahead at every position costs a dozen regex attempts
+ * per character. Instead, each UTF-16 unit gets a bit mask of the rules it can end a
+ * `beforebreak` with and one of the rules it can begin an `afterbreak` with (see gates.ts); a
+ * position is looked at only when the masks of its two neighbours share a rule, which in prose
+ * is a few positions in a hundred, and there the rules are tried in order as SRX says.
  */
 export class SrxSegmenter implements Segmenter {
+  private readonly checks: Check[];
+  private readonly gates: ReturnType<typeof ruleGates>[];
+  private readonly words: number;
+  /** per word of rules, per unit: rules the unit may stand just before the position for */
+  private readonly beforeMask: Int32Array;
+  private readonly afterMask: Int32Array;
+  /** rules the unit may stand two before the position for */
+  private readonly secondMask: Int32Array;
+  /** units whose masks are filled in; learnt on first sight, as most of the 65,536 never occur */
+  private readonly known = new Uint8Array(UNITS);
+
   constructor(
     readonly lang: string,
-    private readonly rules: readonly CompiledRule[],
-  ) {}
+    rules: readonly CompiledRule[],
+  ) {
+    this.checks = rules.map((rule) =>
+      rule.combined
+        ? { isBreak: rule.isBreak, combined: sticky(rule.combined) }
+        : { isBreak: rule.isBreak, before: sticky(rule.before!), after: sticky(rule.after!) },
+    );
+    this.gates = rules.map(ruleGates);
+    this.words = Math.max(1, Math.ceil(rules.length / 32));
+    this.beforeMask = new Int32Array(this.words * UNITS);
+    this.afterMask = new Int32Array(this.words * UNITS);
+    this.secondMask = new Int32Array(this.words * UNITS);
+  }
+
+  private learn(c: number): void {
+    const ch = String.fromCharCode(c);
+    const any = isSurrogate(c);
+    this.gates.forEach((g, r) => {
+      const at = (r >>> 5) * UNITS + c;
+      const bit = 1 << (r & 31);
+      if (any || !g.before || g.before.test(ch)) this.beforeMask[at]! |= bit;
+      if (any || !g.after || g.after.test(ch)) this.afterMask[at]! |= bit;
+      if (any || !g.beforeSecond || g.beforeSecond.test(ch)) this.secondMask[at]! |= bit;
+    });
+    this.known[c] = 1;
+  }
 
   breaks(text: string): number[] {
     const length = text.length;
-    if (length < 2) return [];
-    const decision = new Uint8Array(length + 1);
-    let scratch: Uint8Array | undefined;
-    for (const rule of this.rules) {
-      const value = rule.isBreak ? BREAK : NO_BREAK;
-      const decide = (position: number) => {
-        if (decision[position] === UNDECIDED) decision[position] = value;
-      };
-      if (rule.combined) {
-        for (const match of text.matchAll(rule.combined)) decide(match.index);
-        continue;
-      }
-      scratch = scratch ? scratch.fill(0) : new Uint8Array(length + 1);
-      for (const match of text.matchAll(rule.before!)) scratch[match.index] = 1;
-      for (const match of text.matchAll(rule.after!)) if (scratch[match.index] === 1) decide(match.index);
-    }
     const result: number[] = [];
-    for (let position = 1; position < length; position++) if (decision[position] === BREAK) result.push(position);
+    if (length < 2) return result;
+    const { known, beforeMask, afterMask, secondMask, checks, words } = this;
+    let previous = text.charCodeAt(0);
+    if (!known[previous]) this.learn(previous);
+    // At position 1 nothing stands two before: no rule is turned down for it.
+    let second = -1;
+    for (let position = 1; position < length; position++) {
+      const next = text.charCodeAt(position);
+      if (!known[next]) this.learn(next);
+      const b = previous;
+      const bb = second;
+      second = previous;
+      previous = next;
+      // Never between the two halves of a surrogate pair: a `u` pattern does not match there.
+      if (b >= 0xd800 && b <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) continue;
+      decide: for (let w = 0; w < words; w++) {
+        let mask = beforeMask[w * UNITS + b]! & afterMask[w * UNITS + next]!;
+        if (mask !== 0 && bb >= 0) mask &= secondMask[w * UNITS + bb]!;
+        while (mask !== 0) {
+          const bit = mask & -mask;
+          mask ^= bit;
+          const check = checks[w * 32 + 31 - Math.clz32(bit)]!;
+          if (holds(check, text, position)) {
+            if (check.isBreak) result.push(position);
+            break decide;
+          }
+        }
+      }
+    }
     return result;
   }
 }

@@ -5,7 +5,8 @@ import type { Findings, Where } from './finding.js';
 
 /** Ids in one scope; a second use of an id is a finding that points back at the first. */
 export class IdScope {
-  private readonly seen = new Map<string, Pos>();
+  /** the line each id was first seen on; not the element itself, which a file-wide scope would keep alive */
+  private readonly seen = new Map<string, number>();
   constructor(
     private readonly findings: Findings,
     private readonly scope: string,
@@ -14,8 +15,8 @@ export class IdScope {
   add(id: string | undefined, element: string, at: Pos, where: Where = {}): void {
     if (id === undefined) return;
     const first = this.seen.get(id);
-    if (first) this.findings.error('duplicate-id', at, { element, id, scope: t(`xliff-check:scope.${this.scope}`), line: first.line }, where);
-    else this.seen.set(id, at);
+    if (first !== undefined) this.findings.error('duplicate-id', at, { element, id, scope: t(`xliff-check:scope.${this.scope}`), line: first }, where);
+    else this.seen.set(id, at.line);
   }
 
   has(id: string): boolean {

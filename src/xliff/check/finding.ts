@@ -51,8 +51,15 @@ export class Findings {
   readonly list: Finding[] = [];
   constructor(private readonly file: string) {}
 
+  private errors = 0;
+
+  get hasErrors(): boolean {
+    return this.errors > 0;
+  }
+
   /** A finding whose message is `xliff-check:<messageKey>` with the given values. */
   add(rule: string, severity: Severity, at: Pos, messageKey: string, params: Record<string, unknown>, where: Where = {}): void {
+    if (severity === 'error') this.errors += 1;
     this.list.push({
       rule,
       severity,
@@ -75,7 +82,9 @@ export class Findings {
 
   fromError(error: unknown): void {
     if (!(error instanceof TarjomanError)) throw error;
-    this.list.push(findingOfError(error, this.file));
+    const finding = findingOfError(error, this.file);
+    if (finding.severity === 'error') this.errors += 1;
+    this.list.push(finding);
   }
 
   /** In file order; findings at one place keep the order they were made in. */

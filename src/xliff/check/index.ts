@@ -1,7 +1,8 @@
 import { t } from '../../i18n/index.js';
-import { decodeXliff } from '../read/decode.js';
-import { kitMembers, readGroup12, readUnit12, readUnit2, splitSegments } from '../read/model.js';
-import { parseXliff } from '../read/parse.js';
+import { xliffText, type XliffInput } from '../read/input.js';
+import { fileEntry, kitMembers, readGroup12, readUnit12, readUnit2, splitSegments } from '../read/model.js';
+import { parseXliffChunks } from '../read/parse.js';
+import type { ReadUnit, XliffFileEntry, XliffReadVersion } from '../read/types.js';
 import type { RawContent, RawDocument, RawFile, RawGroup12, RawItem, RawSink, RawUnit12, RawUnit2 } from '../read/raw.js';
 import { xmlAttr, type Pos } from '../read/xml.js';
 import { checkPairing, codesOf, compareCodes, IdScope, sameLang, signature, wrappable, type PairingRules, type SequenceItem } from './codes.js';
@@ -23,22 +24,39 @@ const PAIRING_12: PairingRules = {
   strictEnd: false,
 };
 
+const LANG_ATTR = xmlAttr('lang');
+
 /** 1.2 has no canDelete: losing any code is the same finding. */
 const anyDeletable = () => true;
 
 /** Elements whose `id` a 1.2 content must not repeat; `ex`/`ept` may share their start's id. */
 const IDS_12 = new Set(['g', 'x', 'bx', 'bpt', 'ph', 'it']);
 
+/**
+ * Who wants the units as read while the file is checked, so that one pass over the file does
+ * both. A file's entry comes at its end, complete; units come as they are read.
+ */
+export interface CheckListener {
+  document?(version: XliffReadVersion, srcLang: string | undefined, trgLang: string | undefined): void;
+  fileStart?(file: RawFile): void;
+  unit(unit: ReadUnit, file: RawFile): void;
+  fileEnd?(entry: XliffFileEntry): void;
+  /** the file or one of its units could not be read: what was handed on is not the whole file */
+  unreadable?(): void;
+}
+
 class CheckSink implements RawSink {
   private doc: RawDocument | undefined;
   private readonly files: IdScope;
   private units: IdScope;
   private reportedNoTrgLang = false;
+  private broken = false;
   private reportedNoTargetLanguage = false;
 
   constructor(
     private readonly path: string,
     private readonly findings: Findings,
+    private readonly listener?: CheckListener,
   ) {
     this.files = new IdScope(findings, 'document');
     this.units = new IdScope(findings, 'file');
@@ -46,39 +64,57 @@ class CheckSink implements RawSink {
 
   document(doc: RawDocument): void {
     this.doc = doc;
+    this.listener?.document?.(doc.version, doc.srcLang, doc.trgLang);
   }
 
   fileStart(file: RawFile): void {
     if (this.doc!.version !== '1.2') this.files.add(file.id, 'file', file);
     this.units = new IdScope(this.findings, 'file');
     this.reportedNoTargetLanguage = false;
+    this.listener?.fileStart?.(file);
   }
 
-  fileEnd(): void {}
+  fileEnd(file: RawFile): void {
+    this.listener?.fileEnd?.(fileEntry(file, this.doc!.version === '1.2' ? '1.2' : '2.x'));
+  }
 
   group2(group: Pos & { id?: string }): void {
     this.units.add(group.id, 'group', group);
   }
 
-  /** The reader's own refusals of a unit become findings too. */
-  private reading(run: () => unknown): void {
+  /** The reader's own refusals of a unit become findings too; what it reads goes to the listener after the checks. */
+  private reading(run: () => ReadUnit[]): ReadUnit[] {
     try {
-      run();
+      return run();
     } catch (error) {
       this.findings.fromError(error);
+      this.listener?.unreadable?.();
+      return [];
     }
   }
 
-  unit2(unit: RawUnit2): void {
+  /** Units stop going to the listener once the file has an error: what it would make of them is of no use. */
+  private handOn(units: ReadUnit[], file: RawFile): void {
+    if (!this.listener || this.broken) return;
+    if (this.findings.hasErrors) {
+      this.broken = true;
+      return;
+    }
+    for (const unit of units) this.listener.unit(unit, file);
+  }
+
+  unit2(unit: RawUnit2, file: RawFile): void {
     this.units.add(unit.id, 'unit', unit);
-    this.reading(() => readUnit2(unit, this.path));
+    const read = this.reading(() => [readUnit2(unit, this.path)]);
     checkUnit2(unit, this.doc!, this.findings, () => this.noTrgLang());
+    this.handOn(read, file);
   }
 
   unit12(unit: RawUnit12, file: RawFile): void {
     this.units.add(unit.id, 'trans-unit', unit);
-    this.reading(() => readUnit12(unit, this.path));
+    const read = this.reading(() => [readUnit12(unit, this.path)]);
     checkUnit12(unit, file, this.findings, () => this.noTargetLanguage(file));
+    this.handOn(read, file);
   }
 
   group12(group: RawGroup12, file: RawFile): void {
@@ -98,7 +134,7 @@ class CheckSink implements RawSink {
       }
     };
     walk(group);
-    this.reading(() => readGroup12(group, this.path));
+    this.handOn(this.reading(() => readGroup12(group, this.path)), file);
   }
 
   /** Once per 1.2 file: a target where the file names no target-language (optional in 1.2, hence a warning). */
@@ -117,7 +153,7 @@ class CheckSink implements RawSink {
 }
 
 function checkLang(content: RawContent, expected: string | undefined, side: 'source' | 'target', element: string, findings: Findings, where: Where): void {
-  const lang = content.attrs[xmlAttr('lang')];
+  const lang = content.attrs[LANG_ATTR];
   if (lang !== undefined && expected !== undefined && !sameLang(lang, expected))
     findings.error('lang-mismatch', content, { element, lang, side: t(`xliff-check:side.${side}`), expected }, where);
 }
@@ -271,13 +307,13 @@ function checkUnit12(unit: RawUnit12, file: RawFile, findings: Findings, noTarge
  * source codes, languages agreeing, states consistent, 1.2 segments matched. What the reader
  * refuses (encoding, malformed XML, DOCTYPE, entities, not XLIFF) is reported the same way.
  */
-export function checkXliff(bytes: Uint8Array, path: string): Finding[] {
+export function checkXliff(bytes: XliffInput, path: string, listener?: CheckListener): Finding[] {
   const findings = new Findings(path);
   try {
-    const text = decodeXliff(bytes, path);
-    parseXliff(text, path, new CheckSink(path, findings));
+    parseXliffChunks(xliffText(bytes, path), path, new CheckSink(path, findings, listener));
   } catch (error) {
     findings.fromError(error);
+    listener?.unreadable?.();
   }
   return findings.sorted();
 }

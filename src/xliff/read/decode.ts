@@ -73,10 +73,20 @@ export function decodeXliff(bytes: Uint8Array, path: string): string {
     text = decodeUtf8(bytes, path);
     if (text.startsWith('\uFEFF')) text = text.slice(1);
   }
-  const declared = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']/u.exec(text)?.[1];
-  if (declared !== undefined && !DECLARED_OK.has(declared.toLowerCase())) {
-    const at = text.indexOf(declared);
-    throw new TarjomanError('xliff-check:read.encodingUnsupported', { encoding: declared }, { file: path, ...lineColumn(text, at) });
-  }
+  checkDeclaredEncoding(text, path);
   return text;
+}
+
+/** Refuses a declaration that names an encoding other than the one the bytes were decoded with. */
+export function checkDeclaredEncoding(start: string, path: string): void {
+  const declared = /^<\?xml\s[^>]*?\bencoding\s*=\s*["']([^"']*)["']/u.exec(start)?.[1];
+  if (declared !== undefined && !DECLARED_OK.has(declared.toLowerCase())) {
+    const at = start.indexOf(declared);
+    throw new TarjomanError('xliff-check:read.encodingUnsupported', { encoding: declared }, { file: path, ...lineColumn(start, at) });
+  }
+}
+
+/** Whether bytes beginning so are UTF-8 (with or without BOM) rather than UTF-16 or UTF-32. */
+export function looksUtf8(head: Uint8Array): boolean {
+  return !isUtf32(head) && utf16Of(head) === undefined;
 }

@@ -1,21 +1,23 @@
 import type { Unit } from '../../model/schema.js';
 import { decodeXliff } from './decode.js';
 import { fileEntry, readGroup12, readUnit12, readUnit2 } from './model.js';
-import { parseXliff } from './parse.js';
+import { xliffText, type XliffInput } from './input.js';
+import { parseXliff, parseXliffChunks } from './parse.js';
 import type { RawDocument, RawFile, RawSink } from './raw.js';
 import type { ReadUnit, XliffFile, XliffFileEntry } from './types.js';
 
 export type { ReadIgnorable, ReadPart, ReadSegment, ReadUnit, XliffFile, XliffFileEntry, XliffReadVersion } from './types.js';
 export { decodeXliff } from './decode.js';
+export { xliffFile, type XliffFileRef, type XliffInput } from './input.js';
 
 /** A sink that builds the read model, one unit at a time. */
-export function modelSink(path: string, onUnit?: (unit: ReadUnit) => void): RawSink & { result(): XliffFile } {
+export function modelSink(path: string, onUnit?: (unit: ReadUnit, file: number) => void, keep = true): RawSink & { result(): XliffFile } {
   let doc: RawDocument | undefined;
   const files: XliffFileEntry[] = [];
   let units: ReadUnit[] = [];
   const add = (unit: ReadUnit) => {
-    units.push(unit);
-    onUnit?.(unit);
+    if (keep) units.push(unit);
+    onUnit?.(unit, files.length);
   };
   return {
     document(d) {
@@ -56,6 +58,17 @@ export function modelSink(path: string, onUnit?: (unit: ReadUnit) => void): RawS
 export function readXliff(bytes: Uint8Array, path: string): XliffFile {
   const sink = modelSink(path);
   parseXliff(decodeXliff(bytes, path), path, sink);
+  return sink.result();
+}
+
+/**
+ * Reads an XLIFF file unit by unit without keeping the units: each goes to `onUnit` and is
+ * forgotten, so a large file is read in little memory; `file` is the index of its file in the
+ * result, which holds the files without their units.
+ */
+export function streamXliff(input: XliffInput, path: string, onUnit: (unit: ReadUnit, file: number) => void): XliffFile {
+  const sink = modelSink(path, onUnit, false);
+  parseXliffChunks(xliffText(input, path), path, sink);
   return sink.result();
 }
 

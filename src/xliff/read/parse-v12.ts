@@ -1,6 +1,8 @@
 import { ContentCollector, inherited, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawGroup12, type RawNote, type RawSink, type RawUnit12, type Space } from './raw.js';
 import { xmlAttr, type Pos, type XmlHandler, type XmlStart } from './xml.js';
 
+const SPACE_ATTR = xmlAttr('space');
+
 type Frame =
   | { k: 'xliff' | 'header' | 'skl' | 'body' | 'skip'; space: Space; translate: boolean }
   | { k: 'file'; file: RawFile; space: Space; translate: boolean }
@@ -67,7 +69,7 @@ export class V12Parser implements XmlHandler {
       return;
     }
     const parent = this.stack[this.stack.length - 1];
-    const base = inherited(e.attrs, xmlAttr('space'), parent);
+    const base = inherited(e.attrs, SPACE_ATTR, parent);
     const { space, translate } = base;
     const mine = e.ns === this.ns;
     const pos = { line: e.line, column: e.column };

@@ -1,6 +1,8 @@
 import { ContentCollector, inherited, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawPart2, type RawSink, type RawUnit2, type Space } from './raw.js';
 import { xmlAttr, type Pos, type XmlHandler, type XmlStart } from './xml.js';
 
+const SPACE_ATTR = xmlAttr('space');
+
 export const MDA_NS = 'urn:oasis:names:tc:xliff:metadata:2.0';
 export const GLS_NS = 'urn:oasis:names:tc:xliff:glossary:2.0';
 
@@ -70,7 +72,7 @@ export class V2Parser implements XmlHandler {
       return;
     }
     const parent = this.stack[this.stack.length - 1];
-    const base = inherited(e.attrs, xmlAttr('space'), parent);
+    const base = inherited(e.attrs, SPACE_ATTR, parent);
     const { space, translate } = base;
     const mine = e.ns === this.ns;
     const pos = { line: e.line, column: e.column };

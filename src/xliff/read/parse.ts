@@ -2,7 +2,8 @@ import { TarjomanError } from '../../model/located-error.js';
 import { V12Parser } from './parse-v12.js';
 import { V2Parser } from './parse-v2.js';
 import type { RawDocument, RawSink } from './raw.js';
-import { streamXml, type XmlHandler, type XmlStart } from './xml.js';
+import { scanXml, type TextChunks } from './stream.js';
+import type { XmlHandler, XmlStart } from './xml.js';
 
 export const XLIFF12_NS = 'urn:oasis:names:tc:xliff:document:1.2';
 export const XLIFF20_NS = 'urn:oasis:names:tc:xliff:document:2.0';
@@ -42,8 +43,13 @@ function rootHandler(root: XmlStart, file: string, sink: RawSink): XmlHandler {
 
 /** Streams an XLIFF document's text into a sink, unit by unit. */
 export function parseXliff(text: string, file: string, sink: RawSink): void {
+  parseXliffChunks(() => [text], file, sink);
+}
+
+/** As `parseXliff`, from text that comes in chunks, so that a large file is never one string. */
+export function parseXliffChunks(chunks: TextChunks, file: string, sink: RawSink): void {
   let delegate: XmlHandler | undefined;
-  streamXml(text, file, {
+  scanXml(chunks, file, {
     start(element) {
       delegate ??= rootHandler(element, file, sink);
       delegate.start(element);

@@ -1,7 +1,7 @@
 import { t } from '../../i18n/index.js';
 import { segments as segmentsOf } from '../../model/content.js';
 import type { Content, Document, Segment, SegmentState, Unit } from '../../model/schema.js';
-import { codeType, pairedIndexes } from '../codes.js';
+import { codeType, pairedIndexes, textOnly } from '../codes.js';
 import type { GlossaryLookup } from '../glossary-lookup.js';
 import { placeMarks, writeInline, type PlacedMark } from '../marks.js';
 import { sourceHash } from '../v2/write.js';
@@ -72,8 +72,14 @@ function text12(unitId: string, path: string): (text: string) => string {
  * because `bx`/`ex` must find each other within one trans-unit.
  */
 function inline12(content: Content, marks: PlacedMark[], escape: (text: string) => string, isolated = false): string {
-  const paired = pairedIndexes(content);
   const usable = marks.filter((m) => !m.split);
+  if (usable.length === 0 && textOnly(content)) {
+    // Most runs are plain sentences: nothing to pair or mark.
+    let out = '';
+    for (const item of content) if (item.type === 'text' && item.text !== '') out += escape(item.text);
+    return out;
+  }
+  const paired = pairedIndexes(content);
   // crossed pairs whose both halves are here stay bx/ex; only a half whose partner is elsewhere is isolated
   const halves = new Map<string, number>();
   for (const item of content) if (item.type === 'code' && item.kind !== 'standalone') halves.set(item.id, (halves.get(item.id) ?? 0) + 1);
@@ -114,7 +120,23 @@ function contextGroup(unit: Unit, indent: string): string {
   return `${indent}<context-group name="${escapeAttr(`tarjoman-${unit.id}`)}" purpose="information">${contexts}</context-group>`;
 }
 
-function termNotes(segs: Segment[], glossary: GlossaryLookup | undefined, indent: string): string[] {
+/**
+ * Note texts already made in this file, by message and parameters: the same term recurs
+ * through an article, and formatting its message each time costs more than writing the unit.
+ */
+type Messages = Map<string, string>;
+
+function message(messages: Messages, key: string, params: Record<string, string>): string {
+  const id = `${key}\u0000${JSON.stringify(params)}`;
+  let text = messages.get(id);
+  if (text === undefined) {
+    text = t(key, params);
+    messages.set(id, text);
+  }
+  return text;
+}
+
+function termNotes(segs: Segment[], glossary: GlossaryLookup | undefined, indent: string, messages: Messages): string[] {
   const notes: string[] = [];
   const seen = new Set<string>();
   for (const segment of segs)
@@ -124,9 +146,9 @@ function termNotes(segs: Segment[], glossary: GlossaryLookup | undefined, indent
       if (seen.has(key)) continue;
       seen.add(key);
       const translations = entry?.translations.join(' | ') ?? '';
-      notes.push(`${indent}<note from="tarjoman-glossary" annotates="source">${escapeText(t('xliff:termNote', { term: match.text, translations, entry: match.conceptId }))}</note>`);
+      notes.push(`${indent}<note from="tarjoman-glossary" annotates="source">${escapeText(message(messages, 'xliff:termNote', { term: match.text, translations, entry: match.conceptId }))}</note>`);
       for (const forbidden of entry?.forbidden ?? [])
-        notes.push(`${indent}<note from="tarjoman-glossary" annotates="source" priority="2">${escapeText(t('xliff:forbiddenTerm', { term: match.text, forbidden }))}</note>`);
+        notes.push(`${indent}<note from="tarjoman-glossary" annotates="source" priority="2">${escapeText(message(messages, 'xliff:forbiddenTerm', { term: match.text, forbidden }))}</note>`);
     }
   return notes;
 }
@@ -143,7 +165,7 @@ function targetLangAttr(lang: string | undefined): string {
 }
 
 /** One trans-unit per unit, sentences as `<mrk mtype="seg">` in `seg-source` and `target`. */
-function unitPlain(unit: Unit, document: Document, options: Xliff12Options, indent: string): string {
+function unitPlain(unit: Unit, document: Document, options: Xliff12Options, indent: string, messages: Messages): string {
   const esc = text12(unit.id, document.path);
   const segs = segmentsOf(unit);
   const hasTarget = segs.some((s) => s.target !== undefined);
@@ -164,13 +186,13 @@ function unitPlain(unit: Unit, document: Document, options: Xliff12Options, inde
     lines.push(`${indent}  <target state="${state}"${targetLangAttr(document.targetLang)}>${target}</target>`);
   }
   lines.push(contextGroup(unit, `${indent}  `));
-  lines.push(...termNotes(segs, options.glossary, `${indent}  `));
+  lines.push(...termNotes(segs, options.glossary, `${indent}  `, messages));
   lines.push(`${indent}</trans-unit>`);
   return lines.join('\n');
 }
 
 /** The OmegaT kit: a group per unit and a trans-unit per sentence whose target starts as a copy of the source. */
-function unitOmegat(unit: Unit, document: Document, options: Xliff12Options, indent: string): string {
+function unitOmegat(unit: Unit, document: Document, options: Xliff12Options, indent: string, messages: Messages): string {
   const esc = text12(unit.id, document.path);
   const lines = [`${indent}<group id="${escapeAttr(unit.id)}"${unit.translate ? '' : ' translate="no"'}>`];
   lines.push(contextGroup(unit, `${indent}  `));
@@ -181,7 +203,7 @@ function unitOmegat(unit: Unit, document: Document, options: Xliff12Options, ind
       `${indent}  <trans-unit id="${escapeAttr(`${unit.id}_${segment.id}`)}"${unit.translate ? '' : ' translate="no"'}${approved ? ' approved="yes"' : ''} xml:space="preserve">`,
       `${indent}    <source>${inline12(segment.source, segmentMarks(segment), esc, true)}</source>`,
       `${indent}    <target state="${state}"${targetLangAttr(document.targetLang)}>${inline12(target, [], esc, true)}</target>`,
-      ...termNotes([segment], options.glossary, `${indent}    `),
+      ...termNotes([segment], options.glossary, `${indent}    `, messages),
       `${indent}  </trans-unit>`,
     );
   }
@@ -208,7 +230,8 @@ export function writeXliff12(document: Document, options: Xliff12Options): strin
     '    <body>',
   ];
   const write = kit === 'omegat' ? unitOmegat : unitPlain;
-  for (const unit of document.units) lines.push(write(unit, document, options, '      '));
+  const messages: Messages = new Map();
+  for (const unit of document.units) lines.push(write(unit, document, options, '      ', messages));
   lines.push('    </body>', '  </file>', '</xliff>', '');
   return lines.join('\n');
 }

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { unitSource } from '../../model/content.js';
 import { t } from '../../i18n/index.js';
 import type { Content, Document, Part, Segment, Unit } from '../../model/schema.js';
-import { codeType, pairedIndexes, unitCodeIds } from '../codes.js';
+import { codeType, pairedIndexes, textOnly, unitCodeIds } from '../codes.js';
 import type { GlossaryLookup } from '../glossary-lookup.js';
 import { placeMarks, writeInline, type Mark, type PlacedMark } from '../marks.js';
 import { escapeAttr, escapeText, escapeTextWithCp } from '../xml-escape.js';
@@ -18,8 +18,15 @@ export interface Xliff2Options {
   glossary?: GlossaryLookup;
 }
 
+/**
+ * The one-shot `crypto.hash` (Node 20.12+) skips building a Hash object, which costs more than
+ * hashing a paragraph; older Node falls back to `createHash`. Both give the same hex digest.
+ */
+const sha256Hex: (data: string) => string =
+  typeof crypto.hash === 'function' ? (data) => crypto.hash('sha256', data, 'hex') : (data) => createHash('sha256').update(data).digest('hex');
+
 export function sourceHash(unit: Unit): string {
-  return createHash('sha256').update(JSON.stringify(unitSource(unit))).digest('hex');
+  return sha256Hex(JSON.stringify(unitSource(unit)));
 }
 
 const attr = (name: string, value: string | undefined) => (value === undefined ? '' : ` ${name}="${escapeAttr(value)}"`);
@@ -27,9 +34,13 @@ const attr = (name: string, value: string | undefined) => (value === undefined ?
 /** Gives every original markup string of a unit one `data` id, in order of first use. */
 function dataIds(unit: Unit): Map<string, string> {
   const ids = new Map<string, string>();
-  for (const part of unit.parts)
-    for (const item of [...part.source, ...(part.kind === 'segment' ? (part.target ?? []) : [])])
-      if (item.type === 'code' && !ids.has(item.data)) ids.set(item.data, `d${ids.size + 1}`);
+  const add = (content: Content) => {
+    for (const item of content) if (item.type === 'code' && !ids.has(item.data)) ids.set(item.data, `d${ids.size + 1}`);
+  };
+  for (const part of unit.parts) {
+    add(part.source);
+    if (part.kind === 'segment' && part.target) add(part.target);
+  }
   return ids;
 }
 
@@ -45,6 +56,12 @@ function markIdFactory(unit: Unit): (n: number) => string {
 }
 
 function inlineXml(content: Content, marks: PlacedMark[], unitIds: { opens: Set<string>; closes: Set<string> }, data: Map<string, string>): string {
+  if (marks.length === 0 && textOnly(content)) {
+    // Most runs are plain sentences: nothing to pair, number or mark.
+    let out = '';
+    for (const item of content) if (item.type === 'text') out += escapeTextWithCp(item.text);
+    return out;
+  }
   const paired = pairedIndexes(content);
   const closeData = new Map<string, string>();
   content.forEach((item, i) => {
@@ -116,6 +133,7 @@ function unitXml(unit: Unit, options: Xliff2Options, indent: string): string {
     }
   }
   const context = unit.context;
+  // One string per unit: the many small pieces are joined while young instead of all living until the file is done.
   const lines: string[] = [];
   lines.push(
     `${indent}<unit id="${escapeAttr(unit.id)}"${attr('name', context.key)}${unit.translate ? '' : ' translate="no"'} xml:space="preserve">`,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePipeline, PipelineError, pipelineJsonSchemaText } from '../../../src/jobs/pipeline.js';
+import { inboxFolders, parsePipeline, PipelineError, pipelineJsonSchemaText } from '../../../src/jobs/pipeline.js';
 import { repoRoot } from '../../helpers/cli.js';
 
 const good = readFileSync(join(repoRoot, 'pipelines', 'news-en-fa.yaml'), 'utf8');
@@ -39,8 +39,14 @@ describe('pipeline files', () => {
     expect(found).toContainEqual(expect.objectContaining({ field: 'folders.outbox' }));
   });
 
+  it('takes one inbox folder or several, the drop folder first', () => {
+    expect(inboxFolders(parsePipeline(good, 'p.yaml'))).toEqual(['work/inbox', 'examples/returned']);
+    expect(inboxFolders(parsePipeline(good.replace(/^  inbox: .*$/m, '  inbox: drop'), 'p.yaml'))).toEqual(['drop']);
+    expect(problems(good.replace(/^  inbox: .*$/m, '  inbox: []'))).toEqual([expect.objectContaining({ field: 'folders.inbox' })]);
+  });
+
   it('names the item of a list', () => {
-    const text = good.replace('publish: []', 'publish: [html, pdf]');
+    const text = good.replace('publish: [html]', 'publish: [html, pdf]');
     expect(problems(text)).toEqual([expect.objectContaining({ field: 'publish[1]', column: 17 })]);
   });
 

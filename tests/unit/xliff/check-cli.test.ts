@@ -57,8 +57,8 @@ describe('tarjoman xliff check', () => {
     const bad = fixture('check', 'code-added.bad.xlf');
     const result = await run('xliff', 'check', bad);
     expect(result.code).toBe(1);
-    expect(result.stdout.split('\n')).toEqual([`${bad}:7:31: خطا [code-added] ترجمه کد مستقل «7» دارد که در متن مبدأ نیست (واحد u1، بخش s1)`, '1 پرونده بررسی شد: 1 خطا، 0 هشدار', '']);
-    expect(result.stderr).toBe('خطا: 1 پرونده خطا دارد\n');
+    expect(result.stdout.split('\n')).toEqual([`${bad}:7:31: خطا [code-added] ترجمه کد مستقل «7» دارد که در متن مبدأ نیست (واحد u1، بخش s1)`, '۱ پرونده بررسی شد: ۱ خطا، ۰ هشدار', '']);
+    expect(result.stderr).toBe('خطا: ۱ پرونده خطا دارد\n');
   });
 
   it('formats a finding without unit or segment', () => {

@@ -1,0 +1,206 @@
+// One measurement in its own process: `node bench/measure.js TASK 'JSON options'` prints one JSON
+// line with the figures and the process's peak RSS. A fresh process per measurement is what makes
+// the peak RSS belong to one tool on one input, and keeps one tool's heap from slowing the next.
+// tarjoman is used through its built entry points only, as a program embedding it would.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { makeGlossary } from './corpus.js';
+
+const dist = (p) => import(pathToFileURL(join(import.meta.dirname, '..', 'dist', p)).href);
+
+/** Best wall time of `runs` calls, in seconds, and the last result. */
+async function best(runs, fn) {
+  let seconds = Infinity;
+  let result;
+  for (let i = 0; i < runs; i++) {
+    globalThis.gc?.();
+    const start = process.hrtime.bigint();
+    result = await fn();
+    seconds = Math.min(seconds, Number(process.hrtime.bigint() - start) / 1e9);
+  }
+  return { seconds, result };
+}
+
+async function extractParts(options) {
+  const { formatForPath } = await dist('formats/index.js');
+  const { extractDocument } = await dist('steps/extract-document.js');
+  const { annotateTerms } = await dist('steps/annotate-terms.js');
+  const { createSegmenter } = await dist('segment/srx/index.js');
+  const { createMatcher } = await dist('glossary/matcher/index.js');
+  const glossary = makeGlossary(options.glossary, options.seed);
+  const built = await best(1, () => createMatcher(glossary, 'en'));
+  const segmenter = createSegmenter('en');
+  const extract = (bytes, path) => extractDocument({ bytes, path, format: formatForPath(path), sourceLang: 'en', targetLang: 'fa', segmenter });
+  return { glossary, matcher: built.result, matcherSeconds: built.seconds, extract, annotateTerms };
+}
+
+const counts = (document) => {
+  let segments = 0;
+  let matches = 0;
+  for (const unit of document.units)
+    for (const part of unit.parts)
+      if (part.kind === 'segment') {
+        segments += 1;
+        matches += part.matches?.length ?? 0;
+      }
+  return { units: document.units.length, segments, matches };
+};
+
+// ---- a translation good enough for QA -------------------------------------------------------
+// Targets are made from the sources: glossary terms become their preferred Persian forms, digits
+// Persian digits, punctuation Persian punctuation and every other word a fixed Persian stand-in,
+// so merge and QA see a plausible translated file rather than sources copied into targets.
+
+const FA_LETTERS = 'ابپتثجچحخدرزسشصطعفقکگلمنوهی';
+const FA_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
+const standIns = new Map();
+function standIn(word) {
+  let fa = standIns.get(word);
+  if (fa === undefined) {
+    let h = 2166136261;
+    for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
+    fa = '';
+    for (let i = 0; i < Math.max(2, Math.min(7, word.length)); i++) {
+      fa += FA_LETTERS[(h >>> 0) % FA_LETTERS.length];
+      h = Math.imul(h ^ i, 16777619);
+    }
+    standIns.set(word, fa);
+  }
+  return fa;
+}
+
+function translateText(text, terms) {
+  const kept = [];
+  // One private-use character per kept piece: nothing below rewrites it, unlike a digit index.
+  const keep = (s) => String.fromCharCode(0xe000 + kept.push(s) - 1);
+  let out = text.replace(/https?:\/\/[^\s)]+/gu, keep);
+  for (const [en, fa] of terms) if (out.includes(en)) out = out.split(en).join(keep(fa));
+  out = out
+    .replace(/\d[\d,.]*\d|\d/gu, (n) => n.replace(/\d/gu, (d) => FA_DIGITS[d]).replace(/,/gu, '٬').replace(/\./gu, '٫'))
+    .replace(/[A-Za-z][A-Za-z’']*/gu, standIn)
+    .replace(/,/gu, '،')
+    .replace(/\?/gu, '؟')
+    .replace(/“/gu, '«')
+    .replace(/”/gu, '»');
+  return out.replace(/[\uE000-\uF8FF]/gu, (c) => kept[c.charCodeAt(0) - 0xe000]);
+}
+
+function translateDocument(document, glossary) {
+  const persian = new Map(glossary.entries.map((e) => [e.id, e.terms.fa[0].text]));
+  for (const unit of document.units)
+    for (const part of unit.parts) {
+      if (part.kind !== 'segment') continue;
+      // Longest first, so "Hamid Sanrivimi" is replaced before "Sanrivimi".
+      const terms = [...new Map((part.matches ?? []).map((m) => [m.text, persian.get(m.conceptId)])).entries()].sort((a, b) => b[0].length - a[0].length);
+      part.target = part.source.map((inline) => (inline.type === 'text' ? { type: 'text', text: translateText(inline.text, terms) } : inline));
+      part.state = 'translated';
+    }
+  return document;
+}
+
+// ---- tasks ----------------------------------------------------------------------------------
+
+const TASKS = {
+  /** documents → segmented, glossary-annotated model: the two phases timed apart. */
+  async extract({ file, glossary, runs, annotateRuns = runs, seed }) {
+    const parts = await extractParts({ glossary, seed });
+    const bytes = new Uint8Array(readFileSync(file));
+    const extracted = await best(runs, () => parts.extract(bytes, file));
+    const annotated = await best(annotateRuns, () => parts.annotateTerms(extracted.result, parts.matcher));
+    return { bytes: bytes.length, extractSeconds: extracted.seconds, annotateSeconds: annotated.seconds, matcherSeconds: parts.matcherSeconds, ...counts(annotated.result) };
+  },
+
+  /** A translated XLIFF file of about `targetBytes`, from an HTML original written beside it. */
+  async 'make-xliff'({ dir, name, targetBytes, version, glossary, seed }) {
+    const { makeArticles } = await import('./corpus.js');
+    const { writeXliff } = await dist('xliff/write.js');
+    const parts = await extractParts({ glossary, seed });
+    const entries = new Map(parts.glossary.entries.map((e) => [e.id, e]));
+    const lookup = (id) => {
+      const entry = entries.get(id);
+      return entry && { translations: entry.terms.fa.map((t) => t.text), forbidden: [] };
+    };
+    const build = (sourceBytes) => {
+      const source = makeArticles(sourceBytes, 'html', { seed });
+      const path = `${name}.html`;
+      const document = translateDocument(parts.annotateTerms(parts.extract(new TextEncoder().encode(source), path), parts.matcher), parts.glossary);
+      return { source, xliff: writeXliff(document, { version, toolVersion: 'bench', glossary: lookup }) };
+    };
+    const sample = build(200_000);
+    const ratio = Buffer.byteLength(sample.xliff) / Buffer.byteLength(sample.source);
+    const made = build(Math.round(targetBytes / ratio));
+    // The original first and each under a temporary name: a run that finds the .xlf finds it whole, with its original.
+    for (const [ext, content] of [['html', made.source], ['xlf', made.xliff]]) {
+      const tmp = join(dir, `${name}.${ext}.partial-${process.pid}`);
+      writeFileSync(tmp, content);
+      renameSync(tmp, join(dir, `${name}.${ext}`));
+    }
+    return { bytes: Buffer.byteLength(made.xliff), sourceBytes: Buffer.byteLength(made.source) };
+  },
+
+  /** tarjoman's XLIFF reader alone. */
+  async read({ file, runs }) {
+    const { readXliff } = await dist('xliff/read/index.js');
+    const bytes = new Uint8Array(readFileSync(file));
+    const { seconds, result } = await best(runs, () => readXliff(bytes, file));
+    return { bytes: bytes.length, seconds, units: result.files.reduce((n, f) => n + f.units.length, 0) };
+  },
+
+  /** The structural check (codes, ids, states) and the read, as merge does before anything else. */
+  async 'read-check'({ file, runs }) {
+    const { readXliff } = await dist('xliff/read/index.js');
+    const { checkXliff } = await dist('xliff/check/index.js');
+    const bytes = new Uint8Array(readFileSync(file));
+    const { seconds, result } = await best(runs, () => [checkXliff(bytes, file), readXliff(bytes, file)]);
+    return { bytes: bytes.length, seconds, findings: result[0].length };
+  },
+
+  /** Everything `tarjoman qa` does for one file: check, read, re-extract the original, match, run every QA rule with the glossary. */
+  async qa({ file, cwd, glossary, runs, seed }) {
+    const { planXliffMerge } = await dist('merge/index.js');
+    const { mergeChecks } = await dist('merge/qa-check.js');
+    const { createSegmenter } = await dist('segment/srx/index.js');
+    const checks = mergeChecks(glossary ? makeGlossary(glossary, seed) : undefined);
+    const segmenters = new Map();
+    const segmenterFor = (lang) => segmenters.get(lang) ?? segmenters.set(lang, createSegmenter(lang)).get(lang);
+    const bytes = new Uint8Array(readFileSync(file));
+    const { seconds, result } = await best(runs, () => planXliffMerge(bytes, file, { untranslated: 'error', checks, segmenterFor, cwd }));
+    return { bytes: bytes.length, seconds, refusals: result.refusals.length, findings: result.findings.length, findingRules: ruleCounts(result.findings), refusalRules: ruleCounts(result.refusals) };
+  },
+
+  /** The `xliff` npm package's reader: xliff12ToJs for 1.2, xliff2js for 2.x. */
+  async 'xliff-package'({ file, version, runs }) {
+    const { default: xliff } = await import('xliff');
+    const text = readFileSync(file, 'utf8');
+    const read = version === '1.2' ? xliff.xliff12ToJs : xliff.xliff2js;
+    const { seconds } = await best(runs, () => read(text));
+    return { bytes: Buffer.byteLength(text), seconds };
+  },
+
+  /** A streaming XML parse that does nothing but count elements: the floor for any JavaScript XLIFF reader. */
+  async saxes({ file, runs }) {
+    const { SaxesParser } = await import('saxes');
+    const text = readFileSync(file, 'utf8');
+    const { seconds, result } = await best(runs, () => {
+      const parser = new SaxesParser({ xmlns: true, position: true });
+      let elements = 0;
+      parser.on('opentag', () => (elements += 1));
+      parser.write(text).close();
+      return elements;
+    });
+    return { bytes: Buffer.byteLength(text), seconds, elements: result };
+  },
+};
+
+function ruleCounts(findings) {
+  const out = {};
+  for (const f of findings) out[f.rule] = (out[f.rule] ?? 0) + 1;
+  return out;
+}
+
+const [task, json = '{}'] = process.argv.slice(2);
+if (!TASKS[task]) throw new Error(`unknown task ${task}`);
+const result = await TASKS[task](JSON.parse(json));
+// maxRSS is in kilobytes; read last, so it covers everything the task did.
+process.stdout.write(`${JSON.stringify({ ...result, maxRssKb: process.resourceUsage().maxRSS })}\n`);

@@ -1,0 +1,237 @@
+// The measured sections of `npm run bench`. Each measurement runs in a fresh process (see
+// child.js); a section returns plain rows that report.js turns into tables.
+//
+// Every case has a time limit. A large case whose time, projected linearly from the next smaller
+// size, would pass its limit is not started: the row says so and gives the projection, which
+// keeps the full run within minutes while still saying how far the code is from the target.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { articleFile, glossaryDir, label } from './corpus.js';
+import { installed, measure, runMeasured } from './child.js';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'tarjoman.js');
+const DIST = join(import.meta.dirname, '..', 'dist');
+export const MB = 1e6;
+
+/**
+ * XLIFF files are made by tarjoman itself, so they are cached per build of the code that makes
+ * them: after a change to segmentation or the writer, merge would rightly refuse an old file as
+ * drifted, and its figures would measure the refusal instead of the merge.
+ */
+export function xliffDir(ctx) {
+  if (!ctx.xliffDir) {
+    const hash = createHash('sha256');
+    const walk = (dir) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.js')) hash.update(entry.name).update(readFileSync(path));
+      }
+    };
+    for (const part of ['formats', 'segment', 'xliff', 'steps', 'model', 'glossary']) walk(join(DIST, part));
+    const name = `xliff-${hash.digest('hex').slice(0, 10)}`;
+    ctx.xliffDir = join(ctx.dir, name);
+    // Files made by an older build are never read again; at 100 MB they are worth removing.
+    for (const old of readdirSync(ctx.dir)) if (old.startsWith('xliff-') && old !== name) rmSync(join(ctx.dir, old), { recursive: true, force: true });
+    mkdirSync(ctx.xliffDir, { recursive: true });
+  }
+  return ctx.xliffDir;
+}
+
+const limitFor = (bytes) => (bytes >= 100 * MB ? 300 : 150);
+const runsFor = (bytes) => (bytes <= MB ? 3 : 1);
+
+/** A skip row when the case would not finish in time, judged from the same case one size down. */
+function projectedSkip(previous, bytes, limit) {
+  if (!previous || previous.failed || previous.skipped) {
+    if (previous && (previous.failed || previous.skipped)) return { skipped: true, reason: `not run: the ${label(previous.bytesAsked)} case did not finish` };
+    return undefined;
+  }
+  const projected = (previous.seconds * bytes) / previous.bytesAsked;
+  if (projected <= limit) return undefined;
+  return { skipped: true, projectedSeconds: projected, reason: `not run: ${projected.toFixed(0)} s projected from the ${label(previous.bytesAsked)} case (limit ${limit} s)` };
+}
+
+/** The translated XLIFF file (and its HTML original beside it) of about `bytes`, made once per seed. */
+export async function xliffFile(ctx, bytes, version) {
+  const name = `xliff-${label(bytes)}-${version}`;
+  const dir = xliffDir(ctx);
+  const path = join(dir, `${name}.xlf`);
+  if (!existsSync(path) || !existsSync(join(dir, `${name}.html`))) {
+    ctx.log(`  making ${name}.xlf`);
+    const made = await measure('make-xliff', { dir, name, targetBytes: bytes, version, glossary: 10_000, seed: ctx.seed }, { timeoutSeconds: 900 });
+    if (made.failed) throw new Error(`could not make ${name}.xlf: ${made.reason}`);
+  }
+  return path;
+}
+
+export function prepareCorpus(ctx) {
+  for (const bytes of ctx.sizes) for (const format of ['text', 'markdown', 'html']) articleFile(bytes, format, ctx.seed);
+  for (const entries of ctx.glossaries) glossaryDir(entries, ctx.seed);
+}
+
+/** Documents → segmented model with glossary annotations, per format and size, 10,000-entry glossary. */
+export async function extraction(ctx) {
+  const rows = [];
+  for (const format of ['text', 'markdown', 'html']) {
+    let previous;
+    for (const bytes of ctx.sizes) {
+      const limit = limitFor(bytes);
+      const base = { format, bytesAsked: bytes, bytes: statSync(articleFile(bytes, format, ctx.seed)).size };
+      const skip = projectedSkip(previous, bytes, limit);
+      let row;
+      if (skip) row = { ...base, ...skip };
+      else {
+        ctx.log(`  extraction ${format} ${label(bytes)}`);
+        const r = await measure('extract', { file: articleFile(bytes, format, ctx.seed), glossary: 10_000, runs: runsFor(bytes), seed: ctx.seed }, { timeoutSeconds: limit });
+        row = { ...base, ...r, seconds: r.failed ? undefined : r.extractSeconds + r.annotateSeconds };
+      }
+      rows.push(row);
+      previous = row;
+    }
+  }
+  return rows;
+}
+
+/**
+ * Matching time per MB as the glossary grows (the same text, glossaries that are prefixes of one
+ * another), and what the glossary costs the QA term check on a translated XLIFF file.
+ */
+export async function glossaryScaling(ctx) {
+  const textBytes = ctx.quick ? MB : 10 * MB;
+  const matching = [];
+  for (const entries of ctx.glossaries) {
+    ctx.log(`  glossary ${entries} entries`);
+    const r = await measure('extract', { file: articleFile(textBytes, 'text', ctx.seed), glossary: entries, runs: 1, annotateRuns: 3, seed: ctx.seed }, { timeoutSeconds: 300 });
+    matching.push({ entries, bytesAsked: textBytes, ...r });
+  }
+  const qa = [];
+  const file = await xliffFile(ctx, MB, '1.2');
+  let previous;
+  for (const entries of [0, ...ctx.glossaries]) {
+    let row = { entries, bytesAsked: MB };
+    // QA time does not grow in proportion to the glossary, so no projection here: every size
+    // runs under the limit, and only a larger glossary after a time-out is skipped.
+    if (previous?.skipped || previous?.failed) row = { ...row, skipped: true, reason: 'not run: the smaller glossary did not finish' };
+    else {
+      ctx.log(`  qa with ${entries} glossary entries`);
+      row = { ...row, ...(await measure('qa', { file, cwd: xliffDir(ctx), glossary: entries, runs: 1, seed: ctx.seed }, { timeoutSeconds: 90 })) };
+    }
+    qa.push(row);
+    previous = row;
+  }
+  // The YAML folders as a user would keep them: what loading and validating them costs the CLI.
+  const loading = [];
+  let before;
+  for (const entries of ctx.glossaries) {
+    let row = { entries };
+    // Start-up dominates the small glossaries, so no projection: each size runs under the limit.
+    if (before && !before.seconds) row = { ...row, skipped: true, reason: 'not run: the smaller glossary did not finish' };
+    else {
+      ctx.log(`  glossary validate ${entries} entries`);
+      const run = await runMeasured(process.execPath, [BIN, 'glossary', 'validate', glossaryDir(entries, ctx.seed)], { timeoutSeconds: 150 });
+      row = run.timedOut || run.code !== 0 ? { ...row, failed: true, reason: run.timedOut ? 'timed out after 150 s' : `exit ${run.code}`, maxRssKb: run.maxRssKb } : { ...row, seconds: run.seconds, maxRssKb: run.maxRssKb };
+    }
+    loading.push(row);
+    before = row;
+  }
+  return { textBytes, matching, qa, loading };
+}
+
+/** The XLIFF files each reader is measured on: every size in 1.2, the smaller ones in 2.1 as well. */
+export function xliffCases(ctx) {
+  const cases = [];
+  for (const bytes of ctx.sizes) for (const version of ['1.2', '2.1']) if (version === '1.2' || bytes < 100 * MB) cases.push({ bytes, version });
+  return cases;
+}
+
+const READERS = [
+  { id: 'read', name: 'tarjoman readXliff' },
+  { id: 'read-check', name: 'tarjoman checkXliff + readXliff' },
+  { id: 'qa', name: 'tarjoman read + QA (planXliffMerge, every QA rule)' },
+  { id: 'xliff-package', name: '`xliff` package (xliff12ToJs / xliff2js)' },
+  { id: 'saxes', name: 'saxes, counting elements only (floor)' },
+  { id: 'pocount', name: 'Translate Toolkit pocount', only: '1.2' },
+];
+export const READER_NAMES = Object.fromEntries(READERS.map((r) => [r.id, r.name]));
+
+async function pocount(file, limit) {
+  const run = await runMeasured('pocount', [file], { timeoutSeconds: limit });
+  if (run.timedOut) return { failed: true, timedOut: true, reason: `timed out after ${limit} s`, maxRssKb: run.maxRssKb };
+  if (run.code !== 0) return { failed: true, reason: `exit ${run.code}` };
+  return { seconds: run.seconds, maxRssKb: run.maxRssKb, note: 'includes Python start-up' };
+}
+
+/** XLIFF reading, checking and QA against the peers, on the same files in the same run. */
+export async function xliffReading(ctx) {
+  const hasPocount = installed('pocount');
+  if (!hasPocount) ctx.log('  !! pocount (Translate Toolkit) is not installed: its rows are skipped');
+  const rows = [];
+  const previous = new Map();
+  for (const { bytes, version } of xliffCases(ctx)) {
+    const file = await xliffFile(ctx, bytes, version);
+    for (const reader of READERS) {
+      if (reader.only && reader.only !== version) continue;
+      const key = `${reader.id}-${version}`;
+      const limit = limitFor(bytes);
+      const base = { reader: reader.id, version, bytesAsked: bytes, bytes: statSync(file).size };
+      let row = projectedSkip(previous.get(key), bytes, limit);
+      if (row) row = { ...base, ...row };
+      // At the largest size the CLI section's `merge` runs the same check, read and QA; running
+      // them here as well would add minutes and no information.
+      else if (bytes >= 100 * MB && (reader.id === 'qa' || reader.id === 'read-check')) row = { ...base, skipped: true, reason: 'not run at this size: see `tarjoman merge` below' };
+      else if (reader.id === 'pocount' && !hasPocount) row = { ...base, skipped: true, reason: 'pocount is not installed' };
+      else {
+        ctx.log(`  ${reader.id} ${label(bytes)} ${version}`);
+        const r =
+          reader.id === 'pocount'
+            ? await pocount(file, bytes >= 100 * MB ? 180 : limit)
+            : await measure(reader.id, { file, version, cwd: xliffDir(ctx), runs: runsFor(bytes), glossary: 0, seed: ctx.seed }, { timeoutSeconds: limit });
+        row = { ...base, ...r };
+      }
+      rows.push(row);
+      previous.set(key, row);
+    }
+  }
+  return rows;
+}
+
+/**
+ * The real CLI, `tarjoman qa` and `tarjoman merge`, on translated XLIFF 1.2 files of each size:
+ * wall time and peak RSS of the whole process. `merge` checks before it writes, so its figure at
+ * the largest size is the "checked and merged" one; `qa` alone is not run there to save minutes.
+ */
+export async function cliMemory(ctx) {
+  const rows = [];
+  const previous = new Map();
+  const largest = Math.max(...ctx.sizes);
+  for (const bytes of ctx.sizes) {
+    const file = await xliffFile(ctx, bytes, '1.2');
+    for (const command of ['qa', 'merge']) {
+      const base = { command, bytesAsked: bytes, bytes: statSync(file).size };
+      if (command === 'qa' && bytes === largest && bytes >= 100 * MB) {
+        rows.push({ ...base, skipped: true, reason: 'not run: `merge` below runs the same checks on this file' });
+        continue;
+      }
+      const limit = bytes >= 100 * MB ? 420 : 150;
+      let row = projectedSkip(previous.get(command), bytes, limit);
+      if (row) row = { ...base, ...row };
+      else {
+        ctx.log(`  tarjoman ${command} ${label(bytes)}`);
+        const out = mkdtempSync(join(tmpdir(), 'tarjoman-bench-out-'));
+        const args = command === 'qa' ? [BIN, 'qa', file] : [BIN, 'merge', '--force', '-o', out, file];
+        const run = await runMeasured(process.execPath, args, { cwd: xliffDir(ctx), timeoutSeconds: limit });
+        rmSync(out, { recursive: true, force: true });
+        if (run.timedOut) row = { ...base, failed: true, timedOut: true, reason: `timed out after ${limit} s`, maxRssKb: run.maxRssKb };
+        // qa exits 1 when it reports errors; both still did the whole job. Anything else failed.
+        else if (run.code !== 0 && run.code !== 1) row = { ...base, failed: true, reason: `exit ${run.code}: ${run.stderr.trim().split('\n').slice(-2).join(' / ')}`, maxRssKb: run.maxRssKb };
+        else row = { ...base, seconds: run.seconds, maxRssKb: run.maxRssKb, exitCode: run.code };
+      }
+      rows.push(row);
+      previous.set(command, row);
+    }
+  }
+  return rows;
+}
