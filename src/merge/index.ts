@@ -138,12 +138,14 @@ function finishEntry(entry: EntryPlan, options: MergeXliffOptions, plan: XliffMe
   plan.refusals.push(...entry.refusals);
   plan.findings.push(...entry.findings);
   if (!entry.match) return;
-  const { matcher, format, originalPath, lang } = entry.match;
-  const matched = matcher.finish(entry.match.entry);
+  const { matcher, format, originalPath, lang, entry: located } = entry.match;
+  const matched = matcher.finish(located);
+  // The matcher holds the original's units beside the merged ones: let them go before the bytes are made.
+  delete entry.match;
   plan.refusals.push(...matched.refusals);
   plan.findings.push(...matched.findings);
   if (matched.refusals.length || options.documents === false) return;
-  const recorded = entry.match.entry.original;
+  const recorded = located.original;
   plan.documents.push({
     outPath: outputPathFor(recorded || originalPath),
     originalPath: resolve(options.cwd ?? process.cwd(), originalPath),

@@ -104,7 +104,16 @@ function restoreCodes(target: Content, source: Content): { content: Content; unk
       else unknown.push(item);
     }
   }
-  return { content: normalizeContent(content), unknown };
+  return { content: normalizeContent(content).map(ownText), unknown };
+}
+
+/**
+ * A target's text is a slice of the chunk the XLIFF reader decoded, and a slice keeps its
+ * whole parent alive: held for the merged document, every segment would pin a chunk of the
+ * XLIFF text. A copy lets the chunks go once read.
+ */
+function ownText(item: Inline): Inline {
+  return item.type === 'text' ? { type: 'text', text: (' ' + item.text).slice(1) } : item;
 }
 
 function emptyCounts(): MergeCounts {

@@ -2,6 +2,15 @@ import { normalizeContent, plainText, unitSource } from '../model/content.js';
 import type { Content, Document, Inline, InlineCode, Part, Unit } from '../model/schema.js';
 import type { Segmenter } from './segmenter.js';
 
+/*
+ * Part ids repeat in every unit (`s1`, `i1`…): one shared string per id rather than one per
+ * part, which on a large document is hundreds of thousands of strings less.
+ */
+const segmentIds: string[] = [];
+const ignorableIds: string[] = [];
+const segmentId = (n: number): string => (segmentIds[n] ??= `s${n}`);
+const ignorableId = (n: number): string => (ignorableIds[n] ??= `i${n}`);
+
 interface Range {
   start: number;
   end: number;
@@ -109,10 +118,10 @@ export function segmentContent(content: Content, segmenter: Segmenter): Part[] {
     const source = normalizeContent(bucket);
     if (i % 2 === 1) {
       segmentNo += 1;
-      parts.push({ kind: 'segment', id: `s${segmentNo}`, source, state: 'initial' });
+      parts.push({ kind: 'segment', id: segmentId(segmentNo), source, state: 'initial' });
     } else if (source.length > 0) {
       ignorableNo += 1;
-      parts.push({ kind: 'ignorable', id: `i${ignorableNo}`, source });
+      parts.push({ kind: 'ignorable', id: ignorableId(ignorableNo), source });
     }
   });
   return parts;
@@ -124,11 +133,11 @@ function textParts(text: string, ranges: readonly Range[]): Part[] {
   let ignorableNo = 0;
   let last = 0;
   const gap = (from: number, to: number) => {
-    if (to > from) parts.push({ kind: 'ignorable', id: `i${++ignorableNo}`, source: [{ type: 'text', text: text.slice(from, to) }] });
+    if (to > from) parts.push({ kind: 'ignorable', id: ignorableId(++ignorableNo), source: [{ type: 'text', text: text.slice(from, to) }] });
   };
   ranges.forEach((r, k) => {
     gap(last, r.start);
-    parts.push({ kind: 'segment', id: `s${k + 1}`, source: [{ type: 'text', text: text.slice(r.start, r.end) }], state: 'initial' });
+    parts.push({ kind: 'segment', id: segmentId(k + 1), source: [{ type: 'text', text: text.slice(r.start, r.end) }], state: 'initial' });
     last = r.end;
   });
   gap(last, text.length);

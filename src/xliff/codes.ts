@@ -28,6 +28,15 @@ export function textOnly(content: Content): boolean {
   return true;
 }
 
+/** true when no part of the unit, source or target, holds a code. */
+export function textOnlyUnit(unit: Unit): boolean {
+  for (const part of unit.parts) {
+    if (!textOnly(part.source)) return false;
+    if (part.kind === 'segment' && part.target && !textOnly(part.target)) return false;
+  }
+  return true;
+}
+
 /** Ids of opening and closing codes anywhere in a unit, to tell a split pair from an orphan. */
 export function unitCodeIds(unit: Unit): { opens: Set<string>; closes: Set<string> } {
   const opens = new Set<string>();

@@ -90,3 +90,56 @@ export function writeInline(content: Content, marks: readonly PlacedMark[], writ
   if (open) out += writer.markEnd(open);
   return out;
 }
+
+/**
+ * `placeMarks` for content without codes, as indexes into `spans`: nothing can split a mark, so
+ * only empty and overlapping spans are dropped. Same order and choice as `placeMarks`.
+ */
+export function placeTextMarks(spans: readonly { start: number; end: number }[]): number[] {
+  const kept: number[] = [];
+  let sorted = true;
+  for (let i = 0; i < spans.length; i++) {
+    if (spans[i]!.end <= spans[i]!.start) continue;
+    const prev = kept.length ? spans[kept[kept.length - 1]!]! : undefined;
+    if (prev && (spans[i]!.start < prev.start || (spans[i]!.start === prev.start && spans[i]!.end > prev.end))) sorted = false;
+    kept.push(i);
+  }
+  // Matchers report hits in order; only an unordered list pays for the sort.
+  if (!sorted) kept.sort((a, b) => spans[a]!.start - spans[b]!.start || spans[b]!.end - spans[a]!.end);
+  const placed: number[] = [];
+  let last = -1;
+  for (const i of kept) {
+    if (spans[i]!.start < last) continue;
+    placed.push(i);
+    last = spans[i]!.end;
+  }
+  return placed;
+}
+
+/**
+ * `writeInline` for a single run of text whose marks came from `placeTextMarks`: same pieces,
+ * escaped at the same boundaries, without the general walk over items and callbacks.
+ */
+export function writeTextInline(
+  text: string,
+  spans: readonly { start: number; end: number }[],
+  placed: readonly number[],
+  escape: (text: string) => string,
+  markStart: (k: number) => string,
+  markEnd: (k: number) => string,
+): string {
+  const length = text.length;
+  let out = '';
+  let pos = 0;
+  for (let k = 0; k < placed.length; k++) {
+    const span = spans[placed[k]!]!;
+    if (span.start >= length) break;
+    const end = span.end < length ? span.end : length;
+    if (span.start > pos) out += escape(text.slice(pos, span.start));
+    out += markStart(k);
+    out += escape(text.slice(span.start, end));
+    out += markEnd(k);
+    pos = end;
+  }
+  return pos < length ? out + escape(pos === 0 ? text : text.slice(pos)) : out;
+}

@@ -16,6 +16,14 @@ const INVALID_XML_CHARS = new RegExp(INVALID_XML_CHAR.source, 'gu');
 const TEXT_SPECIAL = /[&<>\r]/;
 const ATTR_SPECIAL = /[&<>"\t\n\r]/;
 
+/*
+ * Everything that could need work, in one simple class the regex engine tests natively: text
+ * without any of these (nearly all) is returned as it is without the code-unit scan. Surrogates
+ * are included because only the scan can tell a pair from a lone half.
+ */
+const MAYBE_SPECIAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F&<>\r\uD800-\uDFFF\uFFFE\uFFFF]/;
+const MAYBE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** Index of the first character XML cannot hold (as INVALID_XML_CHAR finds it), or -1. */
 function invalidXmlCharIndex(text: string): number {
   for (let i = 0; i < text.length; i++) {
@@ -65,6 +73,7 @@ export function escapeAttr(text: string): string {
 
 /** XLIFF 2 represents characters XML cannot hold as `<cp hex="…"/>`; everything else is escaped text. */
 export function escapeTextWithCp(text: string): string {
+  if (!MAYBE_SPECIAL.test(text)) return text;
   if (invalidXmlCharIndex(text) < 0) return escapeText(text);
   let out = '';
   let last = 0;
@@ -78,6 +87,7 @@ export function escapeTextWithCp(text: string): string {
 
 /** The first character XML cannot hold, for writers (XLIFF 1.2) that have no way to carry it. */
 export function firstInvalidXmlChar(text: string): string | undefined {
+  if (!MAYBE_INVALID.test(text)) return undefined;
   const at = invalidXmlCharIndex(text);
   return at < 0 ? undefined : text[at];
 }

@@ -1,10 +1,10 @@
 import { t } from '../../i18n/index.js';
 import { segments as segmentsOf } from '../../model/content.js';
 import type { Content, Document, Segment, SegmentState, Unit } from '../../model/schema.js';
-import { codeType, pairedIndexes, textOnly } from '../codes.js';
+import { codeType, pairedIndexes, textOnly, textOnlyUnit } from '../codes.js';
 import type { GlossaryLookup } from '../glossary-lookup.js';
-import { placeMarks, writeInline, type PlacedMark } from '../marks.js';
-import { sourceHash } from '../v2/write.js';
+import { placeMarks, placeTextMarks, writeInline, writeTextInline, type PlacedMark } from '../marks.js';
+import { cachedLookup, sourceHash } from '../v2/write.js';
 import { TarjomanError } from '../../model/located-error.js';
 import { escapeAttr, escapeText, firstInvalidXmlChar } from '../xml-escape.js';
 
@@ -112,43 +112,42 @@ function contextGroup(unit: Unit, indent: string): string {
     ['x-column', c.column],
     ['x-source-sha256', sourceHash(unit)],
   ];
-  const contexts = items
-    .filter(([, v]) => v !== undefined)
-    .map(([type, v]) => `<context context-type="${type}">${escapeText(String(v))}</context>`)
-    .join('');
+  let contexts = '';
+  for (const [type, v] of items) if (v !== undefined) contexts += `<context context-type="${type}">${escapeText(String(v))}</context>`;
   // context-group names are unique per file in 1.2, so each carries its unit's id
   return `${indent}<context-group name="${escapeAttr(`tarjoman-${unit.id}`)}" purpose="information">${contexts}</context-group>`;
 }
 
 /**
- * Note texts already made in this file, by message and parameters: the same term recurs
- * through an article, and formatting its message each time costs more than writing the unit.
+ * Note elements already made in this file, by concept and matched text: the same term recurs
+ * through an article, and formatting its messages each time costs more than writing the unit.
+ * Needs the lookup to give the same entry for a concept throughout the file (`cachedLookup`).
  */
-type Messages = Map<string, string>;
+type Messages = Map<string, string[]>;
 
-function message(messages: Messages, key: string, params: Record<string, string>): string {
-  const id = `${key}\u0000${JSON.stringify(params)}`;
-  let text = messages.get(id);
-  if (text === undefined) {
-    text = t(key, params);
-    messages.set(id, text);
-  }
-  return text;
+function termNoteLines(glossary: GlossaryLookup | undefined, conceptId: string, term: string): string[] {
+  const entry = glossary?.(conceptId);
+  const translations = entry?.translations.join(' | ') ?? '';
+  const lines = [`<note from="tarjoman-glossary" annotates="source">${escapeText(t('xliff:termNote', { term, translations, entry: conceptId }))}</note>`];
+  for (const forbidden of entry?.forbidden ?? [])
+    lines.push(`<note from="tarjoman-glossary" annotates="source" priority="2">${escapeText(t('xliff:forbiddenTerm', { term, forbidden }))}</note>`);
+  return lines;
 }
 
 function termNotes(segs: Segment[], glossary: GlossaryLookup | undefined, indent: string, messages: Messages): string[] {
   const notes: string[] = [];
-  const seen = new Set<string>();
+  let seen: Set<string> | undefined;
   for (const segment of segs)
     for (const match of segment.matches ?? []) {
-      const entry = glossary?.(match.conceptId);
       const key = `${match.conceptId}\u0000${match.text}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const translations = entry?.translations.join(' | ') ?? '';
-      notes.push(`${indent}<note from="tarjoman-glossary" annotates="source">${escapeText(message(messages, 'xliff:termNote', { term: match.text, translations, entry: match.conceptId }))}</note>`);
-      for (const forbidden of entry?.forbidden ?? [])
-        notes.push(`${indent}<note from="tarjoman-glossary" annotates="source" priority="2">${escapeText(message(messages, 'xliff:forbiddenTerm', { term: match.text, forbidden }))}</note>`);
+      if (seen?.has(key)) continue;
+      (seen ??= new Set()).add(key);
+      let lines = messages.get(key);
+      if (lines === undefined) {
+        lines = termNoteLines(glossary, match.conceptId, match.text);
+        messages.set(key, lines);
+      }
+      for (const line of lines) notes.push(indent + line);
     }
   return notes;
 }
@@ -191,6 +190,73 @@ function unitPlain(unit: Unit, document: Document, options: Xliff12Options, inde
   return lines.join('\n');
 }
 
+/** Escaped text runs of content without codes, as `inline12` writes them. */
+function plainRuns12(content: Content, escape: (text: string) => string): string {
+  let out = '';
+  for (const item of content) if (item.type === 'text' && item.text !== '') out += escape(item.text);
+  return out;
+}
+
+const termStart12 = () => '<mrk mtype="term">';
+const termEnd12 = () => '</mrk>';
+
+/**
+ * `unitPlain` for a unit without codes, the shape of nearly every unit of prose: each part's
+ * source is escaped once and reused in `source`, `seg-source` and `target`, in the order
+ * `unitPlain` escapes them so the same invalid character is the one reported.
+ */
+function textUnitPlain(unit: Unit, document: Document, options: Xliff12Options, indent: string, messages: Messages): string {
+  const esc = text12(unit.id, document.path);
+  const segs: Segment[] = [];
+  let hasTarget = false;
+  let lowest: SegmentState = 'final';
+  const sources: string[] = [];
+  let source = '';
+  for (const part of unit.parts) {
+    const escaped = plainRuns12(part.source, esc);
+    sources.push(escaped);
+    source += escaped;
+    if (part.kind !== 'segment') continue;
+    segs.push(part);
+    if (part.target !== undefined) hasTarget = true;
+    if (order(part.state) < order(lowest)) lowest = part.state;
+  }
+  let segSource = '';
+  unit.parts.forEach((part, i) => {
+    if (part.kind !== 'segment') {
+      segSource += sources[i];
+      return;
+    }
+    let marked = sources[i]!;
+    const matches = part.matches;
+    if (matches?.length) {
+      const placed = placeTextMarks(matches);
+      if (placed.length === 0) {
+        // nothing to mark: the escaped source as it is
+      } else if (part.source.length === 1 && part.source[0]!.type === 'text') marked = writeTextInline(part.source[0]!.text, matches, placed, esc, termStart12, termEnd12);
+      else marked = inline12(part.source, segmentMarks(part), esc);
+    }
+    segSource += `<mrk mtype="seg" mid="${escapeAttr(part.id)}">${marked}</mrk>`;
+  });
+  const { state, approved } = state12(hasTarget ? lowest : 'initial');
+  const lines = [
+    `${indent}<trans-unit id="${escapeAttr(unit.id)}"${unit.translate ? '' : ' translate="no"'}${approved ? ' approved="yes"' : ''}${unit.context.key ? ` resname="${escapeAttr(unit.context.key)}"` : ''} xml:space="preserve">`,
+    `${indent}  <source>${source}</source>`,
+    `${indent}  <seg-source>${segSource}</seg-source>`,
+  ];
+  if (hasTarget) {
+    let target = '';
+    unit.parts.forEach((part, i) => {
+      target += part.kind === 'segment' && part.target ? `<mrk mtype="seg" mid="${escapeAttr(part.id)}">${plainRuns12(part.target, esc)}</mrk>` : part.kind === 'segment' ? `<mrk mtype="seg" mid="${escapeAttr(part.id)}">${sources[i]}</mrk>` : sources[i];
+    });
+    lines.push(`${indent}  <target state="${state}"${targetLangAttr(document.targetLang)}>${target}</target>`);
+  }
+  lines.push(contextGroup(unit, `${indent}  `));
+  for (const note of termNotes(segs, options.glossary, `${indent}  `, messages)) lines.push(note);
+  lines.push(`${indent}</trans-unit>`);
+  return lines.join('\n');
+}
+
 /** The OmegaT kit: a group per unit and a trans-unit per sentence whose target starts as a copy of the source. */
 function unitOmegat(unit: Unit, document: Document, options: Xliff12Options, indent: string, messages: Messages): string {
   const esc = text12(unit.id, document.path);
@@ -229,9 +295,17 @@ export function writeXliff12(document: Document, options: Xliff12Options): strin
     '    </header>',
     '    <body>',
   ];
-  const write = kit === 'omegat' ? unitOmegat : unitPlain;
+  const lookup = cachedLookup(options.glossary);
+  const opts: Xliff12Options = { ...options, ...(lookup ? { glossary: lookup } : {}) };
   const messages: Messages = new Map();
-  for (const unit of document.units) lines.push(write(unit, document, options, '      ', messages));
+  for (const unit of document.units)
+    lines.push(
+      kit === 'omegat'
+        ? unitOmegat(unit, document, opts, '      ', messages)
+        : textOnlyUnit(unit)
+          ? textUnitPlain(unit, document, opts, '      ', messages)
+          : unitPlain(unit, document, opts, '      ', messages),
+    );
   lines.push('    </body>', '  </file>', '</xliff>', '');
   return lines.join('\n');
 }
