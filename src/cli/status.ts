@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { t } from '../i18n/index.js';
+import { formatNumber, t } from '../i18n/index.js';
 import { TarjomanError } from '../model/located-error.js';
 import { loadPipeline } from '../jobs/pipeline.js';
 import { pipelineStatus, type StatusRow } from '../jobs/status.js';
@@ -19,7 +19,7 @@ function table(rows: StatusRow[]): string {
   const body = rows.map((row) => [
     row.document,
     t(`jobs:states.${row.state}`),
-    row.words === undefined ? '-' : String(row.words),
+    row.words === undefined ? '-' : formatNumber(row.words),
     row.qa ? t('jobs:status.qaResult', { errors: row.qa.errors, warnings: row.qa.warnings }) : '-',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
