@@ -5,6 +5,7 @@ import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JobRecordSchema } from '../../src/jobs/store.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
+import { seededRandom } from '../helpers/random.js';
 
 const PIPELINE = 'pipelines/news-en-fa.yaml';
 const TRIES = 20;
@@ -12,17 +13,6 @@ const COPIES = 2;
 // The report carries a date; fixing it makes a clean run and a resumed one comparable byte for byte.
 const env = { SOURCE_DATE_EPOCH: '1700000000' };
 
-/** mulberry32: a small seeded generator, so every run of the test kills at the same moments. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A project with the examples and more articles made from them, so a run lasts long enough to be cut. */
 function project(): string {
@@ -84,7 +74,7 @@ describe('tarjoman run killed with SIGKILL', () => {
   it(`resumes to the outputs of a clean run, ${TRIES} times at random moments`, async () => {
     expect(Object.keys(reference.outbox).length).toBeGreaterThan(3 * COPIES);
     expect(Object.keys(reference.out)).toContain('qa-report.html');
-    const next = random(20261124);
+    const next = seededRandom(20261124);
     const dir = project();
     let killed = 0;
     for (let i = 0; i < TRIES; i++) {

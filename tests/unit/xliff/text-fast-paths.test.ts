@@ -5,18 +5,8 @@ import { unitSource } from '../../../src/model/content.js';
 import { placeMarks, placeTextMarks, writeInline, writeTextInline } from '../../../src/xliff/marks.js';
 import { sourceHash } from '../../../src/xliff/v2/write.js';
 import { escapeText, escapeTextWithCp } from '../../../src/xliff/xml-escape.js';
+import { seededRandom } from '../../helpers/random.js';
 
-/** mulberry32, so every run checks the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['a', 'b', ' ', '&', '<', '\r', '\u0001', '\uD83D\uDE00', '\uD800', 'خ', '"'];
 
@@ -41,7 +31,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 describe('fast paths for text without codes', () => {
   it('place and write marks exactly as the general walk does', () => {
-    const rand = prng(7);
+    const rand = seededRandom(7);
     for (let round = 0; round < 2000; round++) {
       const text = randomText(rand, Math.floor(rand() * 20));
       const spans = randomSpans(rand, text.length);
@@ -61,7 +51,7 @@ describe('fast paths for text without codes', () => {
   });
 
   it('hash a unit source as the JSON of its normalized content', () => {
-    const rand = prng(11);
+    const rand = seededRandom(11);
     const shapes: Inline[][][] = [
       [[]],
       [[{ type: 'text', text: '' }]],
