@@ -47,6 +47,60 @@ const counts = (document) => {
   return { units: document.units.length, segments, matches };
 };
 
+/**
+ * The parser library alone on the same input, called as the format calls it: micromark/mdast
+ * with GFM and front matter, parse5 with source locations. Plain text has no parser to compare.
+ */
+async function parserFloor(format, bytes, runs) {
+  if (format === 'markdown') {
+    const { fromMarkdown } = await import('mdast-util-from-markdown');
+    const { gfm } = await import('micromark-extension-gfm');
+    const { frontmatter } = await import('micromark-extension-frontmatter');
+    const { gfmFromMarkdown } = await import('mdast-util-gfm');
+    const { frontmatterFromMarkdown } = await import('mdast-util-frontmatter');
+    const kinds = ['yaml', 'toml'];
+    const parse = () => fromMarkdown(new TextDecoder().decode(bytes), { extensions: [gfm(), frontmatter(kinds)], mdastExtensions: [...gfmFromMarkdown(), frontmatterFromMarkdown(kinds)] });
+    return { name: 'mdast-util-from-markdown (micromark, GFM, front matter)', ...(await best(runs, parse)) };
+  }
+  if (format === 'html') {
+    const { parse, parseFragment } = await import('parse5');
+    const run = () => {
+      const text = new TextDecoder().decode(bytes);
+      const options = { sourceCodeLocationInfo: true, onParseError: () => {} };
+      return /<html|<!doctype/iu.test(text.slice(0, 4096)) ? parse(text, options) : parseFragment(text, options);
+    };
+    return { name: 'parse5 with source locations', ...(await best(runs, run)) };
+  }
+  return undefined;
+}
+
+/** The stages of extraction, each timed alone on the same input, and the parser library's own time. */
+async function stagesOf(file, bytes, runs, parts, annotated) {
+  const { formatForPath } = await dist('formats/index.js');
+  const { segmentDocument } = await dist('segment/segment-content.js');
+  const { writeXliff } = await dist('xliff/write.js');
+  const { glossaryLookup } = await dist('xliff/glossary-from-termbase.js');
+  const { createSegmenter } = await dist('segment/srx/index.js');
+  const format = formatForPath(file);
+  const segmenter = createSegmenter('en');
+  const parsed = await best(runs, () => format.extract(bytes, { path: file, sourceLang: 'en', targetLang: 'fa' }));
+  const roundTrip = await best(runs, () => Buffer.compare(format.merge(parsed.result), bytes) === 0);
+  const segmented = await best(runs, () => segmentDocument(parsed.result, segmenter));
+  // With the glossary's target terms, as `tarjoman extract -g` writes them.
+  const lookup = glossaryLookup(parts.glossary, 'fa');
+  const written = await best(runs, () => writeXliff(annotated, { version: '2.1', toolVersion: 'bench', glossary: lookup }));
+  const floor = await parserFloor(format.name, bytes, runs);
+  return {
+    parseSeconds: parsed.seconds,
+    roundTripSeconds: roundTrip.seconds,
+    roundTripSame: roundTrip.result,
+    segmentSeconds: segmented.seconds,
+    writeSeconds: written.seconds,
+    xliffBytes: Buffer.byteLength(written.result),
+    ...(floor ? { floorSeconds: floor.seconds, floorName: floor.name } : {}),
+  };
+}
+
 // ---- a translation good enough for QA -------------------------------------------------------
 // Targets are made from the sources: glossary terms become their preferred Persian forms, digits
 // Persian digits, punctuation Persian punctuation and every other word a fixed Persian stand-in,
@@ -102,18 +156,32 @@ function translateDocument(document, glossary) {
 // ---- tasks ----------------------------------------------------------------------------------
 
 const TASKS = {
-  /** documents → segmented, glossary-annotated model: the two phases timed apart. */
-  async extract({ file, glossary, runs, annotateRuns = runs, seed }) {
+  /**
+   * documents → segmented, glossary-annotated model: the two phases timed apart. With `stages`,
+   * the same input is also taken apart stage by stage (format parse, round-trip check,
+   * segmentation, XLIFF writing) next to the parser library's own time on it, so the distance
+   * to the target can be laid at the door of one stage.
+   */
+  async extract({ file, glossary, runs, annotateRuns = runs, seed, stages = false }) {
     const parts = await extractParts({ glossary, seed });
     const bytes = new Uint8Array(readFileSync(file));
     const extracted = await best(runs, () => parts.extract(bytes, file));
     const annotated = await best(annotateRuns, () => parts.annotateTerms(extracted.result, parts.matcher));
-    return { bytes: bytes.length, extractSeconds: extracted.seconds, annotateSeconds: annotated.seconds, matcherSeconds: parts.matcherSeconds, ...counts(annotated.result) };
+    const out = { bytes: bytes.length, extractSeconds: extracted.seconds, annotateSeconds: annotated.seconds, matcherSeconds: parts.matcherSeconds, ...counts(annotated.result) };
+    if (!stages) return out;
+    // The peak of extraction and annotation alone: the stages below hold more documents at once.
+    out.maxRssKb = process.resourceUsage().maxRSS;
+    try {
+      return { ...out, ...(await stagesOf(file, bytes, runs, parts, annotated.result)) };
+    } catch (error) {
+      // The headline figures stand without the breakdown.
+      return { ...out, stagesError: String(error?.message ?? error).split('\n')[0] };
+    }
   },
 
-  /** A translated XLIFF file of about `targetBytes`, from an HTML original written beside it. */
-  async 'make-xliff'({ dir, name, targetBytes, version, glossary, seed }) {
-    const { makeArticles } = await import('./corpus.js');
+  /** A translated XLIFF file of about `targetBytes`, from an original (HTML or plain text) written beside it. */
+  async 'make-xliff'({ dir, name, targetBytes, version, glossary, seed, format = 'html' }) {
+    const { makeArticles, FORMATS } = await import('./corpus.js');
     const { writeXliff } = await dist('xliff/write.js');
     const parts = await extractParts({ glossary, seed });
     const entries = new Map(parts.glossary.entries.map((e) => [e.id, e]));
@@ -121,9 +189,10 @@ const TASKS = {
       const entry = entries.get(id);
       return entry && { translations: entry.terms.fa.map((t) => t.text), forbidden: [] };
     };
+    const ext = FORMATS[format];
     const build = (sourceBytes) => {
-      const source = makeArticles(sourceBytes, 'html', { seed });
-      const path = `${name}.html`;
+      const source = makeArticles(sourceBytes, format, { seed });
+      const path = `${name}.${ext}`;
       const document = translateDocument(parts.annotateTerms(parts.extract(new TextEncoder().encode(source), path), parts.matcher), parts.glossary);
       return { source, xliff: writeXliff(document, { version, toolVersion: 'bench', glossary: lookup }) };
     };
@@ -131,10 +200,10 @@ const TASKS = {
     const ratio = Buffer.byteLength(sample.xliff) / Buffer.byteLength(sample.source);
     const made = build(Math.round(targetBytes / ratio));
     // The original first and each under a temporary name: a run that finds the .xlf finds it whole, with its original.
-    for (const [ext, content] of [['html', made.source], ['xlf', made.xliff]]) {
-      const tmp = join(dir, `${name}.${ext}.partial-${process.pid}`);
+    for (const [suffix, content] of [[ext, made.source], ['xlf', made.xliff]]) {
+      const tmp = join(dir, `${name}.${suffix}.partial-${process.pid}`);
       writeFileSync(tmp, content);
-      renameSync(tmp, join(dir, `${name}.${ext}`));
+      renameSync(tmp, join(dir, `${name}.${suffix}`));
     }
     return { bytes: Buffer.byteLength(made.xliff), sourceBytes: Buffer.byteLength(made.source) };
   },
@@ -156,40 +225,66 @@ const TASKS = {
     return { bytes: bytes.length, seconds, findings: result[0].length };
   },
 
-  /** Everything `tarjoman qa` does for one file: check, read, re-extract the original, match, run every QA rule with the glossary. */
-  async qa({ file, cwd, glossary, runs, seed }) {
-    const { planXliffMerge } = await dist('merge/index.js');
-    const { mergeChecks } = await dist('merge/qa-check.js');
-    const { createSegmenter } = await dist('segment/srx/index.js');
-    const checks = mergeChecks(glossary ? makeGlossary(glossary, seed) : undefined);
-    const segmenters = new Map();
-    const segmenterFor = (lang) => segmenters.get(lang) ?? segmenters.set(lang, createSegmenter(lang)).get(lang);
+  /**
+   * XLIFF reading plus QA at library level, as a program embedding tarjoman would do it: the
+   * structural check, the read, and every QA rule over each segment's source and target. The
+   * original document is not touched (that is the `qa` command's drift check, measured apart).
+   */
+  async 'read-qa'({ file, runs, glossary = 0, seed }) {
+    const { readXliff } = await dist('xliff/read/index.js');
+    const { checkXliff } = await dist('xliff/check/index.js');
+    const { checkSegment } = await dist('qa/index.js');
+    const terms = glossary ? makeGlossary(glossary, seed) : undefined;
     const bytes = new Uint8Array(readFileSync(file));
-    const { seconds, result } = await best(runs, () => planXliffMerge(bytes, file, { untranslated: 'error', checks, segmenterFor, cwd }));
-    return { bytes: bytes.length, seconds, refusals: result.refusals.length, findings: result.findings.length, findingRules: ruleCounts(result.findings), refusalRules: ruleCounts(result.refusals) };
+    const { seconds, result } = await best(runs, () => {
+      const structural = checkXliff(bytes, file);
+      const read = readXliff(bytes, file);
+      const findings = [];
+      let segments = 0;
+      for (const entry of read.files) {
+        const sourceLang = entry.srcLang || read.srcLang;
+        const targetLang = entry.trgLang ?? read.trgLang ?? 'fa';
+        for (const unit of entry.units) {
+          if (!unit.translate) continue;
+          for (const part of unit.parts) {
+            if (part.kind !== 'segment') continue;
+            segments += 1;
+            const pair = { unitId: unit.id, segmentId: part.id, source: part.source, target: part.target ?? [], sourceLang, targetLang, ...(terms ? { glossary: terms } : {}) };
+            for (const finding of checkSegment(pair)) findings.push(finding);
+          }
+        }
+      }
+      return { structural, findings, segments };
+    });
+    return { bytes: bytes.length, seconds, segments: result.segments, structural: result.structural.length, findings: result.findings.length, findingRules: ruleCounts(result.findings) };
   },
 
   /** The `xliff` npm package's reader: xliff12ToJs for 1.2, xliff2js for 2.x. */
   async 'xliff-package'({ file, version, runs }) {
     const { default: xliff } = await import('xliff');
-    const text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
     const read = version === '1.2' ? xliff.xliff12ToJs : xliff.xliff2js;
-    const { seconds } = await best(runs, () => read(text));
-    return { bytes: Buffer.byteLength(text), seconds };
+    // Decoding is inside the timed call, as it is in tarjoman's reader, which is given bytes.
+    const { seconds } = await best(runs, () => read(new TextDecoder().decode(bytes)));
+    return { bytes: bytes.length, seconds };
   },
 
-  /** A streaming XML parse that does nothing but count elements: the floor for any JavaScript XLIFF reader. */
+  /** A streaming XML parse that does nothing but count its events: the floor for any JavaScript XLIFF reader. */
   async saxes({ file, runs }) {
     const { SaxesParser } = await import('saxes');
-    const text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
     const { seconds, result } = await best(runs, () => {
+      // Namespaces on, as an XLIFF reader needs them to know its elements.
       const parser = new SaxesParser({ xmlns: true, position: true });
-      let elements = 0;
-      parser.on('opentag', () => (elements += 1));
-      parser.write(text).close();
-      return elements;
+      let events = 0;
+      const count = () => (events += 1);
+      parser.on('opentag', count);
+      parser.on('closetag', count);
+      parser.on('text', count);
+      parser.write(new TextDecoder().decode(bytes)).close();
+      return events;
     });
-    return { bytes: Buffer.byteLength(text), seconds, elements: result };
+    return { bytes: bytes.length, seconds, events: result };
   },
 };
 
@@ -202,5 +297,5 @@ function ruleCounts(findings) {
 const [task, json = '{}'] = process.argv.slice(2);
 if (!TASKS[task]) throw new Error(`unknown task ${task}`);
 const result = await TASKS[task](JSON.parse(json));
-// maxRSS is in kilobytes; read last, so it covers everything the task did.
-process.stdout.write(`${JSON.stringify({ ...result, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+// maxRSS is in kilobytes; read last, so it covers everything the task did, unless the task took it earlier.
+process.stdout.write(`${JSON.stringify({ ...result, maxRssKb: result.maxRssKb ?? process.resourceUsage().maxRSS })}\n`);

@@ -7,6 +7,7 @@
 //   node bench/run.js --quick         1 and 10 MB only, writes bench/.corpus/RESULTS-quick.md
 //   node bench/run.js --only NAME     one section (extraction, glossary, xliff, cli, segmentation, job-runner)
 //   node bench/run.js --seed N        another corpus
+//   node bench/run.js --budget MIN    large cases that would end the run after MIN minutes are skipped
 //   node bench/run.js --render        rewrite bench/RESULTS.md from the last full run's figures, measuring nothing
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     only: { type: 'string' },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
     render: { type: 'boolean', default: false },
+    budget: { type: 'string' },
   },
 });
 if (values.render) {
@@ -54,6 +56,8 @@ const ctx = {
   sizes: quick ? [MB, 10 * MB] : [MB, 10 * MB, 100 * MB],
   glossaries: [100, 10_000, 100_000],
   log: (line) => console.log(line),
+  // Checked before each large case; cases that run without a projection (the smallest size) are not stopped.
+  deadline: values.budget === undefined ? undefined : Date.now() + Number(values.budget) * 60_000,
 };
 
 function pocountVersion() {

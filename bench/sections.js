@@ -5,10 +5,10 @@
 // size, would pass its limit is not started: the row says so and gives the projection, which
 // keeps the full run within minutes while still saying how far the code is from the target.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { articleFile, glossaryDir, label } from './corpus.js';
+import { FORMATS, articleFile, glossaryDir, label } from './corpus.js';
 import { installed, measure, runMeasured } from './child.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'tarjoman.js');
@@ -43,25 +43,32 @@ export function xliffDir(ctx) {
 const limitFor = (bytes) => (bytes >= 100 * MB ? 300 : 150);
 const runsFor = (bytes) => (bytes <= MB ? 3 : 1);
 
-/** A skip row when the case would not finish in time, judged from the same case one size down. */
-function projectedSkip(previous, bytes, limit) {
+/**
+ * A skip row when the case would not finish in time, judged from the same case one size down:
+ * past its own limit, or past the end of the run's time budget (`--budget`).
+ */
+function projectedSkip(previous, bytes, limit, ctx) {
   if (!previous || previous.failed || previous.skipped) {
     if (previous && (previous.failed || previous.skipped)) return { skipped: true, reason: `not run: the ${label(previous.bytesAsked)} case did not finish` };
     return undefined;
   }
   const projected = (previous.seconds * bytes) / previous.bytesAsked;
-  if (projected <= limit) return undefined;
-  return { skipped: true, projectedSeconds: projected, reason: `not run: ${projected.toFixed(0)} s projected from the ${label(previous.bytesAsked)} case (limit ${limit} s)` };
+  if (projected > limit) return { skipped: true, projectedSeconds: projected, reason: `not run: ${projected.toFixed(0)} s projected from the ${label(previous.bytesAsked)} case (limit ${limit} s)` };
+  if (ctx?.deadline && Date.now() + projected * 1000 > ctx.deadline) return { skipped: true, projectedSeconds: projected, reason: `not run: ${projected.toFixed(0)} s projected from the ${label(previous.bytesAsked)} case would pass the run's time budget` };
+  return undefined;
 }
 
-/** The translated XLIFF file (and its HTML original beside it) of about `bytes`, made once per seed. */
-export async function xliffFile(ctx, bytes, version) {
-  const name = `xliff-${label(bytes)}-${version}`;
+/**
+ * The translated XLIFF file of about `bytes`, made once per seed with its original beside it:
+ * from the HTML articles, or from the plain-text ones, whose units hold no inline codes.
+ */
+export async function xliffFile(ctx, bytes, version, source = 'html') {
+  const name = `xliff-${label(bytes)}-${version}${source === 'html' ? '' : `-${source}`}`;
   const dir = xliffDir(ctx);
   const path = join(dir, `${name}.xlf`);
-  if (!existsSync(path) || !existsSync(join(dir, `${name}.html`))) {
+  if (!existsSync(path) || !existsSync(join(dir, `${name}.${FORMATS[source]}`))) {
     ctx.log(`  making ${name}.xlf`);
-    const made = await measure('make-xliff', { dir, name, targetBytes: bytes, version, glossary: 10_000, seed: ctx.seed }, { timeoutSeconds: 900 });
+    const made = await measure('make-xliff', { dir, name, targetBytes: bytes, version, glossary: 10_000, seed: ctx.seed, format: source }, { timeoutSeconds: 900 });
     if (made.failed) throw new Error(`could not make ${name}.xlf: ${made.reason}`);
   }
   return path;
@@ -80,12 +87,14 @@ export async function extraction(ctx) {
     for (const bytes of ctx.sizes) {
       const limit = limitFor(bytes);
       const base = { format, bytesAsked: bytes, bytes: statSync(articleFile(bytes, format, ctx.seed)).size };
-      const skip = projectedSkip(previous, bytes, limit);
+      const skip = projectedSkip(previous, bytes, limit, ctx);
       let row;
       if (skip) row = { ...base, ...skip };
       else {
         ctx.log(`  extraction ${format} ${label(bytes)}`);
-        const r = await measure('extract', { file: articleFile(bytes, format, ctx.seed), glossary: 10_000, runs: runsFor(bytes), seed: ctx.seed }, { timeoutSeconds: limit });
+        // Stages are taken apart up to 10 MB; at 100 MB they would double a case of minutes.
+        const stages = bytes <= 10 * MB;
+        const r = await measure('extract', { file: articleFile(bytes, format, ctx.seed), glossary: 10_000, runs: runsFor(bytes), seed: ctx.seed, stages }, { timeoutSeconds: stages ? 2 * limit : limit });
         row = { ...base, ...r, seconds: r.failed ? undefined : r.extractSeconds + r.annotateSeconds };
       }
       rows.push(row);
@@ -107,18 +116,23 @@ export async function glossaryScaling(ctx) {
     const r = await measure('extract', { file: articleFile(textBytes, 'text', ctx.seed), glossary: entries, runs: 1, annotateRuns: 3, seed: ctx.seed }, { timeoutSeconds: 300 });
     matching.push({ entries, bytesAsked: textBytes, ...r });
   }
+  // The term rules' cost: read + QA at library level on the 1 MB XLIFF 1.2 file, with a glossary.
   const qa = [];
   const file = await xliffFile(ctx, MB, '1.2');
   let previous;
+  let none;
+  const qaLimit = 120;
   for (const entries of [0, ...ctx.glossaries]) {
     let row = { entries, bytesAsked: MB };
-    // QA time does not grow in proportion to the glossary, so no projection here: every size
-    // runs under the limit, and only a larger glossary after a time-out is skipped.
+    // Once the glossary shows in the time, the next size is projected in proportion to its entries.
+    const extra = previous && none && previous.seconds > 2 * none.seconds ? ((previous.seconds - none.seconds) * entries) / previous.entries + none.seconds : 0;
     if (previous?.skipped || previous?.failed) row = { ...row, skipped: true, reason: 'not run: the smaller glossary did not finish' };
+    else if (extra > qaLimit) row = { ...row, skipped: true, projectedSeconds: extra, reason: `not run: ${extra.toFixed(0)} s projected from the ${previous.entries.toLocaleString('en')}-entry glossary (limit ${qaLimit} s)` };
     else {
-      ctx.log(`  qa with ${entries} glossary entries`);
-      row = { ...row, ...(await measure('qa', { file, cwd: xliffDir(ctx), glossary: entries, runs: 1, seed: ctx.seed }, { timeoutSeconds: 90 })) };
+      ctx.log(`  read + QA with ${entries} glossary entries`);
+      row = { ...row, ...(await measure('read-qa', { file, glossary: entries, runs: 1, seed: ctx.seed }, { timeoutSeconds: qaLimit })) };
     }
+    if (entries === 0) none = row;
     qa.push(row);
     previous = row;
   }
@@ -140,22 +154,36 @@ export async function glossaryScaling(ctx) {
   return { textBytes, matching, qa, loading };
 }
 
-/** The XLIFF files each reader is measured on: every size in 1.2, the smaller ones in 2.1 as well. */
+/**
+ * The XLIFF files each reader is measured on: made from the HTML articles and from the
+ * plain-text ones, in 1.2 and 2.1; at 100 MB only the HTML-made 1.2 file.
+ */
 export function xliffCases(ctx) {
   const cases = [];
-  for (const bytes of ctx.sizes) for (const version of ['1.2', '2.1']) if (version === '1.2' || bytes < 100 * MB) cases.push({ bytes, version });
+  for (const bytes of ctx.sizes)
+    for (const source of ['html', 'text'])
+      for (const version of ['1.2', '2.1']) if (bytes < 100 * MB || (version === '1.2' && source === 'html')) cases.push({ bytes, version, source });
   return cases;
 }
 
 const READERS = [
   { id: 'read', name: 'tarjoman readXliff' },
   { id: 'read-check', name: 'tarjoman checkXliff + readXliff' },
-  { id: 'qa', name: 'tarjoman read + QA (planXliffMerge, every QA rule)' },
+  { id: 'read-qa', name: 'tarjoman read + QA (checkXliff + readXliff + checkSegment, every rule, no glossary)' },
+  { id: 'qa-command', name: '`tarjoman qa` command incl. re-extraction of the original (whole process)' },
   { id: 'xliff-package', name: '`xliff` package (xliff12ToJs / xliff2js)' },
-  { id: 'saxes', name: 'saxes, counting elements only (floor)' },
-  { id: 'pocount', name: 'Translate Toolkit pocount', only: '1.2' },
+  { id: 'saxes', name: 'saxes, counting events only (floor)' },
+  { id: 'pocount', name: 'Translate Toolkit pocount (whole process)', only: '1.2' },
 ];
 export const READER_NAMES = Object.fromEntries(READERS.map((r) => [r.id, r.name]));
+
+/** The `qa` command as a user runs it, start-up included; it exits 1 when it reports errors. */
+async function qaCommand(file, cwd, limit) {
+  const run = await runMeasured(process.execPath, [BIN, 'qa', file], { cwd, timeoutSeconds: limit });
+  if (run.timedOut) return { failed: true, timedOut: true, reason: `timed out after ${limit} s`, maxRssKb: run.maxRssKb };
+  if (run.code !== 0 && run.code !== 1) return { failed: true, reason: `exit ${run.code}: ${run.stderr.trim().split('\n').slice(-2).join(' / ')}`, maxRssKb: run.maxRssKb };
+  return { seconds: run.seconds, maxRssKb: run.maxRssKb, exitCode: run.code };
+}
 
 async function pocount(file, limit) {
   const run = await runMeasured('pocount', [file], { timeoutSeconds: limit });
@@ -164,31 +192,50 @@ async function pocount(file, limit) {
   return { seconds: run.seconds, maxRssKb: run.maxRssKb, note: 'includes Python start-up' };
 }
 
+const TINY_XLIFF = '<?xml version="1.0"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2"><file original="a.txt" source-language="en" target-language="fa" datatype="plaintext"><body><trans-unit id="1"><source>a</source><target>b</target></trans-unit></body></file></xliff>\n';
+
+/** pocount's time on a one-unit file: its start-up, which its whole-process figures include and tarjoman's in-process ones do not. */
+async function pocountStartup() {
+  const dir = mkdtempSync(join(tmpdir(), 'tarjoman-bench-tiny-'));
+  const file = join(dir, 'tiny.xlf');
+  writeFileSync(file, TINY_XLIFF);
+  let seconds = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const run = await pocount(file, 60);
+    if (!run.failed) seconds = Math.min(seconds, run.seconds);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  return Number.isFinite(seconds) ? seconds : undefined;
+}
+
 /** XLIFF reading, checking and QA against the peers, on the same files in the same run. */
 export async function xliffReading(ctx) {
   const hasPocount = installed('pocount');
   if (!hasPocount) ctx.log('  !! pocount (Translate Toolkit) is not installed: its rows are skipped');
+  const startup = hasPocount ? await pocountStartup() : undefined;
   const rows = [];
   const previous = new Map();
-  for (const { bytes, version } of xliffCases(ctx)) {
-    const file = await xliffFile(ctx, bytes, version);
+  for (const { bytes, version, source } of xliffCases(ctx)) {
+    const file = await xliffFile(ctx, bytes, version, source);
     for (const reader of READERS) {
       if (reader.only && reader.only !== version) continue;
-      const key = `${reader.id}-${version}`;
+      const key = `${reader.id}-${version}-${source}`;
       const limit = limitFor(bytes);
-      const base = { reader: reader.id, version, bytesAsked: bytes, bytes: statSync(file).size };
-      let row = projectedSkip(previous.get(key), bytes, limit);
+      const base = { reader: reader.id, version, source, bytesAsked: bytes, bytes: statSync(file).size };
+      let row = projectedSkip(previous.get(key), bytes, limit, ctx);
       if (row) row = { ...base, ...row };
       // At the largest size the CLI section's `merge` runs the same check, read and QA; running
       // them here as well would add minutes and no information.
-      else if (bytes >= 100 * MB && (reader.id === 'qa' || reader.id === 'read-check')) row = { ...base, skipped: true, reason: 'not run at this size: see `tarjoman merge` below' };
+      else if (bytes >= 100 * MB && (reader.id === 'qa-command' || reader.id === 'read-check')) row = { ...base, skipped: true, reason: 'not run at this size: see `tarjoman merge` below' };
       else if (reader.id === 'pocount' && !hasPocount) row = { ...base, skipped: true, reason: 'pocount is not installed' };
       else {
-        ctx.log(`  ${reader.id} ${label(bytes)} ${version}`);
+        ctx.log(`  ${reader.id} ${label(bytes)} ${version} (from ${source})`);
         const r =
           reader.id === 'pocount'
-            ? await pocount(file, bytes >= 100 * MB ? 180 : limit)
-            : await measure(reader.id, { file, version, cwd: xliffDir(ctx), runs: runsFor(bytes), glossary: 0, seed: ctx.seed }, { timeoutSeconds: limit });
+            ? { ...(await pocount(file, bytes >= 100 * MB ? 180 : limit)), startupSeconds: startup }
+            : reader.id === 'qa-command'
+              ? await qaCommand(file, xliffDir(ctx), limit)
+              : await measure(reader.id, { file, version, cwd: xliffDir(ctx), runs: runsFor(bytes), glossary: 0, seed: ctx.seed }, { timeoutSeconds: limit });
         row = { ...base, ...r };
       }
       rows.push(row);
@@ -216,7 +263,7 @@ export async function cliMemory(ctx) {
         continue;
       }
       const limit = bytes >= 100 * MB ? 420 : 150;
-      let row = projectedSkip(previous.get(command), bytes, limit);
+      let row = projectedSkip(previous.get(command), bytes, limit, ctx);
       if (row) row = { ...base, ...row };
       else {
         ctx.log(`  tarjoman ${command} ${label(bytes)}`);
