@@ -146,22 +146,41 @@ function prefixSlips(text: string): Slip[] {
   return out;
 }
 
-function glossarySlips(text: string, { glossary }: QaContext): Slip[] {
-  if (!glossary) return [];
-  const out: Slip[] = [];
+interface Misspelling {
+  wrong: string;
+  expected: string;
+}
+
+const misspellingsByGlossary = new WeakMap<NonNullable<QaContext['glossary']>['entries'], { count: number; list: Misspelling[] }>();
+
+/**
+ * The glossary's Persian terms with their ZWNJ dropped or turned into a space, in glossary order.
+ * Built once per glossary: rebuilt for every segment, it made QA time grow with segments × entries.
+ */
+function misspellingsOf(glossary: NonNullable<QaContext['glossary']>): Misspelling[] {
+  const cached = misspellingsByGlossary.get(glossary.entries);
+  if (cached && cached.count === glossary.entries.length) return cached.list;
   // A spelling the glossary accepts as it is needs no ZWNJ.
   const accepted = new Set(
     glossary.entries.flatMap((c) => termsIn(c, 'fa').filter((term) => term.status === 'preferred' || term.status === 'admitted').map((term) => fold(term.text))),
   );
+  const list: Misspelling[] = [];
   for (const concept of glossary.entries)
     for (const term of termsIn(concept, 'fa')) {
       if (!term.text.includes(ZWNJ)) continue;
       const right = fold(term.text);
-      for (const wrong of [right.replaceAll(ZWNJ, ' '), right.replaceAll(ZWNJ, '')]) {
-        if (accepted.has(wrong)) continue;
-        for (const i of wholeWords(text, wrong)) out.push({ start: i, end: i + wrong.length, expected: term.text });
-      }
+      for (const wrong of [right.replaceAll(ZWNJ, ' '), right.replaceAll(ZWNJ, '')])
+        if (!accepted.has(wrong)) list.push({ wrong, expected: term.text });
     }
+  misspellingsByGlossary.set(glossary.entries, { count: glossary.entries.length, list });
+  return list;
+}
+
+function glossarySlips(text: string, { glossary }: QaContext): Slip[] {
+  if (!glossary) return [];
+  const out: Slip[] = [];
+  for (const { wrong, expected } of misspellingsOf(glossary))
+    for (const i of wholeWords(text, wrong)) out.push({ start: i, end: i + wrong.length, expected });
   return out;
 }
 
