@@ -1,11 +1,5 @@
-/** mulberry32: a small seeded generator, the same on every machine, so a test run can be repeated exactly. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/**
+ * The seeded generator the benchmark corpus uses (mulberry32), the same on every machine, so a
+ * test run can be repeated exactly.
+ */
+export { prng as seededRandom } from '../../bench/corpus.js';
