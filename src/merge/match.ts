@@ -1,6 +1,6 @@
 import { t } from '../i18n/index.js';
 import { normalizeContent, plainText, segments } from '../model/content.js';
-import type { Content, Document, InlineCode, Inline, Part, SegmentState, Unit } from '../model/schema.js';
+import type { Content, Document, InlineCode, Inline, Part, Segment, SegmentState, Unit } from '../model/schema.js';
 import type { Finding, Severity } from '../xliff/check/index.js';
 import { sameShape } from '../xliff/read/model.js';
 import type { ReadSegment, ReadUnit, XliffFileEntry } from '../xliff/read/index.js';
@@ -218,7 +218,11 @@ export class DocumentMatcher {
       const pair = { unitId: unit.id, segmentId: part.id, source: part.source, target: content, sourceLang: original.sourceLang, targetLang };
       for (const found of runQualityChecks(pair, policy.checks)) findings.add(found.severity, found.rule, segment, found.message, unit.id, part.id);
       counts.merged += 1;
-      return { ...part, target: content, state: segment.state };
+      // Built field by field: a spread copy here gave each of the file's segments a hidden class
+      // of its own in V8, about a third of the merged model's memory.
+      const merged: Segment = { kind: 'segment', id: part.id, source: part.source, state: segment.state, target: content };
+      if (part.matches) merged.matches = part.matches;
+      return merged;
     });
     if (this.keep) slot.unit = { ...unit, parts };
     keep();

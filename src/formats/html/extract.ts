@@ -38,7 +38,10 @@ const HTML_NS = 'http://www.w3.org/1999/xhtml';
 /**
  * parse5 merges neighbouring character tokens into one text node and only widens its end,
  * so text the parser moved (after `</body>`, out of a table) would seem to own the markup
- * in between. One node per character token keeps every span honest.
+ * in between. Each character token gets a node of its own, and is folded into the text node
+ * before it only once its location shows that the two are contiguous in the source: spans stay
+ * honest, and a document is not one node per word and space (several times the memory of the
+ * text itself for a large article).
  */
 const treeAdapter: TreeAdapter<DefaultTreeAdapterMap> = {
   ...defaultTreeAdapter,
@@ -47,6 +50,26 @@ const treeAdapter: TreeAdapter<DefaultTreeAdapterMap> = {
   },
   insertTextBefore(parent, value, reference) {
     defaultTreeAdapter.insertBefore(parent, defaultTreeAdapter.createTextNode(value), reference);
+  },
+  setNodeSourceCodeLocation(node, location) {
+    const parent = isText(node) ? node.parentNode : null;
+    if (location && parent && isText(node)) {
+      const siblings = parent.childNodes;
+      const at = siblings.lastIndexOf(node);
+      const before = siblings[at - 1];
+      const previous = before && isText(before) ? before : undefined;
+      const span = previous?.sourceCodeLocation;
+      if (previous && span && span.endOffset === location.startOffset) {
+        previous.value += node.value;
+        span.endLine = location.endLine;
+        span.endCol = location.endCol;
+        span.endOffset = location.endOffset;
+        siblings.splice(at, 1);
+        node.parentNode = null;
+        return;
+      }
+    }
+    defaultTreeAdapter.setNodeSourceCodeLocation(node, location);
   },
 };
 
@@ -400,7 +423,7 @@ class Extraction {
       const prev = current[current.length - 1];
       if (!prev || token.start === prev.end) {
         if (prev?.type === 'text' && token.type === 'text') {
-          // Every word and space is a token of its own; the merged token is one of this run's, so it grows in place.
+          // Tokens of this run only, so the merged one may grow in place.
           prev.end = token.end;
           prev.text += token.text;
         } else current.push(token);
