@@ -1,8 +1,8 @@
 import { join, resolve, sep } from 'node:path';
 import { Option, type Command } from 'commander';
 import { t } from '../i18n/index.js';
-import { writeFileAtomic } from '../io/write-atomic.js';
-import { planXliffMerge, REQUIRED_STATES, type PlannedDocument, type RequiredState, type XliffMergePlan } from '../merge/index.js';
+import { StagedWrites } from '../io/staged-writes.js';
+import { planXliffMerge, REQUIRED_STATES, type MergeCounts, type PlannedDocument, type RequiredState, type XliffMergePlan } from '../merge/index.js';
 import { TarjomanError } from '../model/located-error.js';
 import type { Finding } from '../xliff/check/index.js';
 import { xliffFile, type XliffFileRef } from '../xliff/read/index.js';
@@ -27,8 +27,7 @@ interface MergeCliOptions {
   publish?: PublishFormat[];
 }
 
-function summary(document: PlannedDocument, file: string): string {
-  const { counts } = document;
+function summary(counts: MergeCounts, file: string): string {
   const states = (['initial', 'translated', 'reviewed', 'final'] as const)
     .filter((s) => counts.states[s] > 0)
     .map((s) => t('merge:state', { state: t(`merge:states.${s}`), count: counts.states[s] }))
@@ -48,9 +47,25 @@ function planFinding(rule: string, file: string, message: string): Finding {
   return { rule, severity: 'error', message, file, line: 1, column: 1 };
 }
 
-/** Publications are made from the merged model, so they show exactly what was written. */
-async function writePublications(plan: XliffMergePlan, out: string, formats: PublishFormat[], io: CliIo): Promise<void> {
-  for (const document of plan.documents) {
+/** A merged document once staged: what the checks before the commit and the summary after it need. */
+interface StagedDocument {
+  outPath: string;
+  originalPath: string;
+  counts: MergeCounts;
+  /** the merged document's path, then its publications', as the user sees them */
+  written: string[];
+}
+
+/**
+ * Writes a merged document and its publications under temporary names as soon as it is made,
+ * publications from the merged model so they show exactly what was written; the model and the
+ * bytes can then go, and a large XLIFF with many files is merged in the memory of one.
+ */
+function stageDocument(document: PlannedDocument, out: string, formats: PublishFormat[], staging: StagedWrites): StagedDocument {
+  const base = join(out, ...document.outPath.split('/'));
+  staging.write(base, document.bytes);
+  const written = [base];
+  if (formats.length) {
     const outputs = publish(formats, {
       path: document.document.path,
       units: document.document.units,
@@ -59,11 +74,11 @@ async function writePublications(plan: XliffMergePlan, out: string, formats: Pub
       toolVersion: VERSION,
     });
     for (const output of outputs) {
-      const path = join(out, ...document.outPath.split('/')) + output.suffix;
-      await writeFileAtomic(path, output.content);
-      io.stderr.write(`${t('publish:wrote', { file: path.split(sep).join('/') })}\n`);
+      staging.write(base + output.suffix, output.content);
+      written.push(base + output.suffix);
     }
   }
+  return { outPath: document.outPath, originalPath: document.originalPath, counts: document.counts, written };
 }
 
 /** `tarjoman merge XLIFF… --out DIR`: targets into documents in their own formats, all or nothing. */
@@ -86,57 +101,65 @@ export function registerMerge(program: Command, io: CliIo): void {
       const glossary = options.glossary?.length ? await loadGlossary(options.glossary) : undefined;
       const checks = mergeChecks(glossary);
       const plans: XliffMergePlan[] = [];
-      for (const path of files) {
-        // read in chunks by the plan, so that a large file is never held whole
-        let input: XliffFileRef;
-        try {
-          input = xliffFile(path);
-        } catch (error) {
-          if (!(error instanceof TarjomanError)) throw error;
-          plans.push({ xliffPath: path, refusals: [planFinding('read', path, error.message)], findings: [], documents: [] });
-          continue;
-        }
-        plans.push(
-          await planXliffMerge(input, path, {
-            untranslated: options.untranslated,
-            ...(options.require ? { require: options.require } : {}),
-            ...(options.to !== undefined ? { to: options.to } : {}),
-            ...(options.original !== undefined ? { original: options.original } : {}),
-            segmenterFor: (lang) => segmenterFor(lang, options.srx),
-            checks,
-          }),
-        );
-      }
-
-      // Nothing may be written over an input, and no two documents into one file.
-      const inputs = new Set([...files.map((f) => resolve(f)), ...plans.flatMap((p) => p.documents.map((d) => d.originalPath))]);
-      const taken = new Map<string, string>();
-      for (const plan of plans) {
-        for (const document of plan.documents) {
-          for (const suffix of ['', ...(options.publish ?? []).map((f) => PUBLISH_SUFFIX[f])]) {
-            const target = resolve(options.out, ...document.outPath.split('/')) + suffix;
-            if (inputs.has(target)) plan.refusals.push(planFinding('output-is-input', plan.xliffPath, t('merge:rule.output-is-input', { path: target })));
-            const other = taken.get(target);
-            if (other !== undefined) plan.refusals.push(planFinding('output-taken', plan.xliffPath, t('merge:rule.output-taken', { path: target, other })));
-            taken.set(target, plan.xliffPath);
+      const staged: StagedDocument[][] = [];
+      // Nothing reaches its place until every file has been checked: all is written, or nothing.
+      const staging = new StagedWrites();
+      try {
+        for (const path of files) {
+          // read in chunks by the plan, so that a large file is never held whole
+          let input: XliffFileRef;
+          try {
+            input = xliffFile(path);
+          } catch (error) {
+            if (!(error instanceof TarjomanError)) throw error;
+            plans.push({ xliffPath: path, refusals: [planFinding('read', path, error.message)], findings: [], documents: [] });
+            staged.push([]);
+            continue;
           }
+          const documents: StagedDocument[] = [];
+          plans.push(
+            await planXliffMerge(input, path, {
+              untranslated: options.untranslated,
+              ...(options.require ? { require: options.require } : {}),
+              ...(options.to !== undefined ? { to: options.to } : {}),
+              ...(options.original !== undefined ? { original: options.original } : {}),
+              segmenterFor: (lang) => segmenterFor(lang, options.srx),
+              checks,
+              onDocument: (document) => documents.push(stageDocument(document, options.out, options.publish ?? [], staging)),
+            }),
+          );
+          staged.push(documents);
         }
+
+        // Nothing may be written over an input, and no two documents into one file.
+        const inputs = new Set([...files.map((f) => resolve(f)), ...staged.flat().map((d) => d.originalPath)]);
+        const taken = new Map<string, string>();
+        plans.forEach((plan, i) => {
+          for (const document of staged[i]!) {
+            for (const suffix of ['', ...(options.publish ?? []).map((f) => PUBLISH_SUFFIX[f])]) {
+              const target = resolve(options.out, ...document.outPath.split('/')) + suffix;
+              if (inputs.has(target)) plan.refusals.push(planFinding('output-is-input', plan.xliffPath, t('merge:rule.output-is-input', { path: target })));
+              const other = taken.get(target);
+              if (other !== undefined) plan.refusals.push(planFinding('output-taken', plan.xliffPath, t('merge:rule.output-taken', { path: target, other })));
+              taken.set(target, plan.xliffPath);
+            }
+          }
+        });
+
+        for (const plan of plans) for (const finding of [...plan.refusals, ...plan.findings]) io.stderr.write(`${formatFinding(finding)}\n`);
+        const refused = plans.filter((p) => p.refusals.length > 0);
+        if (refused.length) throw new TarjomanError('merge:refused', { count: refused.length });
+        const errors = plans.reduce((n, p) => n + p.findings.filter((f) => f.severity === 'error').length, 0);
+        if (errors && !options.force) throw new TarjomanError('merge:qualityFailed', { count: errors });
+        if (errors) io.stderr.write(`${t('merge:forced', { count: errors })}\n`);
+        staging.commit();
+      } finally {
+        staging.abort();
       }
 
-      for (const plan of plans) for (const finding of [...plan.refusals, ...plan.findings]) io.stderr.write(`${formatFinding(finding)}\n`);
-      const refused = plans.filter((p) => p.refusals.length > 0);
-      if (refused.length) throw new TarjomanError('merge:refused', { count: refused.length });
-      const errors = plans.reduce((n, p) => n + p.findings.filter((f) => f.severity === 'error').length, 0);
-      if (errors && !options.force) throw new TarjomanError('merge:qualityFailed', { count: errors });
-      if (errors) io.stderr.write(`${t('merge:forced', { count: errors })}\n`);
-
-      for (const plan of plans) {
-        for (const document of plan.documents) {
-          const file = join(options.out, ...document.outPath.split('/'));
-          await writeFileAtomic(file, document.bytes);
-          io.stderr.write(`${summary(document, file.split(sep).join('/'))}\n`);
-        }
-        if (options.publish) await writePublications(plan, options.out, options.publish, io);
+      for (const documents of staged) {
+        for (const document of documents) io.stderr.write(`${summary(document.counts, document.written[0]!.split(sep).join('/'))}\n`);
+        for (const document of documents) for (const path of document.written.slice(1)) io.stderr.write(`${t('publish:wrote', { file: path.split(sep).join('/') })}\n`);
       }
     });
 }

@@ -27,6 +27,13 @@ export interface MergeXliffOptions extends MergePolicy {
   segmenterFor(lang: string): Segmenter;
   /** false to only check: no merged documents are made, which spares their memory on a large file */
   documents?: boolean;
+  /**
+   * Takes each merged document as soon as its `<file>` has been read, instead of the plan
+   * keeping them all: with many files in one XLIFF, only one original and one merged document
+   * are held at a time. A document handed on may still belong to a plan that ends refused;
+   * whoever stages it must then drop it.
+   */
+  onDocument?(document: PlannedDocument): void;
 }
 
 export interface PlannedDocument {
@@ -134,26 +141,40 @@ function startEntry({ entry, file }: Located, xliffPath: string, options: MergeX
   return plan;
 }
 
-function finishEntry(entry: EntryPlan, options: MergeXliffOptions, plan: XliffMergePlan): void {
-  plan.refusals.push(...entry.refusals);
-  plan.findings.push(...entry.findings);
-  if (!entry.match) return;
+/** What one `<file>` came to once matched: its findings, and its merged document unless refused. */
+interface FinishedEntry {
+  refusals: Finding[];
+  findings: Finding[];
+  document?: PlannedDocument;
+}
+
+function finishEntry(entry: EntryPlan, options: MergeXliffOptions): FinishedEntry {
+  const finished: FinishedEntry = { refusals: [...entry.refusals], findings: [...entry.findings] };
+  if (!entry.match) return finished;
   const { matcher, format, originalPath, lang, entry: located } = entry.match;
   const matched = matcher.finish(located);
   // The matcher holds the original's units beside the merged ones: let them go before the bytes are made.
   delete entry.match;
-  plan.refusals.push(...matched.refusals);
-  plan.findings.push(...matched.findings);
-  if (matched.refusals.length || options.documents === false) return;
+  finished.refusals.push(...matched.refusals);
+  finished.findings.push(...matched.findings);
+  if (matched.refusals.length || options.documents === false) return finished;
   const recorded = located.original;
-  plan.documents.push({
+  finished.document = {
     outPath: outputPathFor(recorded || originalPath),
     originalPath: resolve(options.cwd ?? process.cwd(), originalPath),
     bytes: format.merge(matched.document, { targetLang: lang, choose: targetOrSource }),
     document: matched.document,
     targetLang: lang,
     counts: matched.counts,
-  });
+  };
+  return finished;
+}
+
+/** A finished entry's findings into the plan, in file order, after the file's own checks. */
+function addFinished(finished: FinishedEntry, plan: XliffMergePlan): void {
+  plan.refusals.push(...finished.refusals);
+  plan.findings.push(...finished.findings);
+  if (finished.document) plan.documents.push(finished.document);
 }
 
 /**
@@ -166,7 +187,10 @@ function finishEntry(entry: EntryPlan, options: MergeXliffOptions, plan: XliffMe
 export async function planXliffMerge(input: XliffInput, xliffPath: string, options: MergeXliffOptions): Promise<XliffMergePlan> {
   const originals: string[] = [];
   const plan: XliffMergePlan = { xliffPath, refusals: [], findings: [], documents: [], originals };
+  // Entries wait for the end of the file unless their documents are handed on as they come, or not made.
+  const streaming = options.onDocument !== undefined || options.documents === false;
   const entries: EntryPlan[] = [];
+  const finished: FinishedEntry[] = [];
   let doc: { srcLang?: string; trgLang?: string } = {};
   let first: XliffFileEntry | undefined;
   let raw: RawFile | undefined;
@@ -204,7 +228,13 @@ export async function planXliffMerge(input: XliffInput, xliffPath: string, optio
       if (giveUp) return;
       if (!current) start(raw!);
       if (current!.match) current!.match.entry = { ...current!.match.entry, line: entry.line, column: entry.column };
-      entries.push(current!);
+      if (streaming) {
+        const done = finishEntry(current!, options);
+        if (done.document) options.onDocument?.(done.document);
+        // Handed on: the plan keeps the findings only.
+        delete done.document;
+        finished.push(done);
+      } else entries.push(current!);
       current = undefined;
     },
   });
@@ -215,6 +245,7 @@ export async function planXliffMerge(input: XliffInput, xliffPath: string, optio
     plan.refusals.push(refusal('original-ambiguous', xliffPath, {}, t('merge:rule.original-ambiguous', { count: files })));
     return plan;
   }
-  for (const entry of entries) finishEntry(entry, options, plan);
+  for (const done of finished) addFinished(done, plan);
+  for (const entry of entries) addFinished(finishEntry(entry, options), plan);
   return plan;
 }

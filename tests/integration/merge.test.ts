@@ -168,6 +168,35 @@ describe('tarjoman merge', () => {
     });
   });
 
+  describe('one XLIFF holding several documents, as a CAT tool package gives them back', () => {
+    /** The `<file>` elements of the three filled 1.2 files under one root. */
+    const combined = (edit: (xml: string) => string = (x) => x) => {
+      const files = [TEXT, HTML, MD].map((path) => /<file [\s\S]*<\/file>/.exec(read(`filled/1.2/${path}.xlf`))![0]);
+      files[2] = edit(files[2]!);
+      return `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n  ${files.join('\n  ')}\n</xliff>\n`;
+    };
+
+    it('merges every document byte-exact', () => {
+      write('package.xlf', combined());
+      const r = cli('merge', 'package.xlf', '--out', 'out-package', '--to', 'fa', '--publish', 'html');
+      expect(r.status, r.stderr).toBe(0);
+      for (const path of [TEXT, HTML, MD]) {
+        expect(readFileSync(join(work, 'out-package', path))).toEqual(expected(path));
+        expect(existsSync(join(work, 'out-package', `${path}.parallel.html`))).toBe(true);
+      }
+      expect(listing(join(work, 'out-package')).filter((line) => line.includes('.tmp:'))).toEqual([]);
+    });
+
+    it('writes nothing when its last document is refused, after the first two were made', () => {
+      // The last file's original no longer matches its checksum.
+      write('package-bad.xlf', combined((file) => file.replace(/crc="[0-9a-f]+"/, `crc="${'0'.repeat(64)}"`)));
+      const r = cli('merge', 'package-bad.xlf', '--out', 'out-package-bad', '--to', 'fa', '--publish', 'html');
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/\[original-changed\]/);
+      expect(existsSync(join(work, 'out-package-bad'))).toBe(false);
+    });
+  });
+
   it('never writes over its inputs', () => {
     const r = cli('merge', `filled/2.1/${TEXT}.xlf`, '--out', '.');
     expect(r.status).toBe(1);
