@@ -7,6 +7,7 @@ import { TarjomanError } from '../model/located-error.js';
 import type { Finding } from '../xliff/check/index.js';
 import { xliffFile, type XliffFileRef } from '../xliff/read/index.js';
 import type { CliIo } from './io.js';
+import { readingProgress, type TerminalStream } from './progress.js';
 import { segmenterFor } from './segmenter-option.js';
 import { formatFinding } from './xliff.js';
 import { collect } from './options.js';
@@ -25,6 +26,7 @@ interface MergeCliOptions {
   require?: RequiredState;
   force?: boolean;
   publish?: PublishFormat[];
+  progress?: boolean;
 }
 
 function summary(counts: MergeCounts, file: string): string {
@@ -96,6 +98,7 @@ export function registerMerge(program: Command, io: CliIo): void {
     .addOption(new Option('--require <state>', t('merge:require')).choices(REQUIRED_STATES))
     .option('--force', t('merge:force'))
     .option('--publish <list>', t('publish:option'), parsePublishList)
+    .option('--no-progress', t('cli:option.noProgress'))
     .action(async (files: string[], options: MergeCliOptions) => {
       if (options.original !== undefined && files.length !== 1) throw new TarjomanError('merge:originalNeedsOne', { count: files.length });
       const glossary = options.glossary?.length ? await loadGlossary(options.glossary) : undefined;
@@ -104,12 +107,13 @@ export function registerMerge(program: Command, io: CliIo): void {
       const staged: StagedDocument[][] = [];
       // Nothing reaches its place until every file has been checked: all is written, or nothing.
       const staging = new StagedWrites();
+      const progress = options.progress !== false && (io.stderr as TerminalStream).isTTY ? readingProgress(io.stderr) : undefined;
       try {
         for (const path of files) {
           // read in chunks by the plan, so that a large file is never held whole
           let input: XliffFileRef;
           try {
-            input = xliffFile(path);
+            input = xliffFile(path, progress && ((done, total) => progress.update(path, done, total)));
           } catch (error) {
             if (!(error instanceof TarjomanError)) throw error;
             plans.push({ xliffPath: path, refusals: [planFinding('read', path, error.message)], findings: [], documents: [] });
@@ -130,6 +134,7 @@ export function registerMerge(program: Command, io: CliIo): void {
           );
           staged.push(documents);
         }
+        progress?.stop();
 
         // Nothing may be written over an input, and no two documents into one file.
         const inputs = new Set([...files.map((f) => resolve(f)), ...staged.flat().map((d) => d.originalPath)]);
@@ -154,6 +159,7 @@ export function registerMerge(program: Command, io: CliIo): void {
         if (errors) io.stderr.write(`${t('merge:forced', { count: errors })}\n`);
         staging.commit();
       } finally {
+        progress?.stop();
         staging.abort();
       }
 

@@ -65,3 +65,58 @@ export function terminalProgress(stream: TerminalStream, now: () => number = Dat
     },
   };
 }
+
+/** A bar for reading large files, one after another. */
+export interface ReadingProgress {
+  /** `done` of `total` bytes of `file` read */
+  update(file: string, done: number, total: number): void;
+  /** clears the bar, so that what is printed next starts on a clean line */
+  stop(): void;
+}
+
+const megabytes = (bytes: number) => formatNumber(Math.round(bytes / 1e5) / 10);
+
+/**
+ * How far the reading of a large XLIFF file has got, on a terminal: merge and qa read a file in
+ * one pass that may take minutes on hundreds of megabytes. The pass is synchronous, so the bar is
+ * drawn from `update` itself (cli-progress redraws there when its timer could not run).
+ */
+export function readingProgress(stream: TerminalStream): ReadingProgress {
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: stream as NodeJS.WritableStream,
+      hideCursor: true,
+      clearOnComplete: true,
+      stopOnComplete: false,
+      fps: 10,
+      etaBuffer: 50,
+      barsize: 24,
+      format: (options, params, payload: { file: string }) =>
+        `${cliProgress.Format.BarFormat(params.progress, options)} ${t('cli:progress.reading', {
+          file: payload.file,
+          done: megabytes(params.value),
+          total: megabytes(params.total),
+          eta: cliProgress.Format.TimeFormat(params.value >= params.total ? 0 : params.eta, options, 5),
+        })}`,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let shown: string | undefined;
+  return {
+    update(file, done, total) {
+      if (shown === file) {
+        bar.update(done, { file });
+        return;
+      }
+      // A new file starts a bar of its own, with its own time left.
+      if (shown !== undefined) bar.stop();
+      bar.start(total, done, { file });
+      shown = file;
+    },
+    stop() {
+      if (shown === undefined) return;
+      bar.stop();
+      shown = undefined;
+    },
+  };
+}

@@ -12,6 +12,7 @@ import type { Finding } from '../xliff/check/index.js';
 import { streamXliff, xliffFile, type XliffFileRef } from '../xliff/read/index.js';
 import type { CliIo } from './io.js';
 import { collect } from './options.js';
+import { readingProgress, type ReadingProgress, type TerminalStream } from './progress.js';
 import { segmenterFor } from './segmenter-option.js';
 import { formatFinding } from './xliff.js';
 
@@ -21,6 +22,7 @@ interface QaCliOptions {
   report?: string;
   date?: string;
   srx?: string;
+  progress?: boolean;
 }
 
 /** The report's date: given, or from SOURCE_DATE_EPOCH so that rebuilt reports are identical, or now. */
@@ -64,16 +66,17 @@ function findingTexts(input: XliffFileRef, path: string, findings: readonly Find
 }
 
 /** One XLIFF file checked the way merge checks it; the plan's documents are dropped unwritten. */
-async function checkFile(path: string, checks: ReturnType<typeof mergeChecks>, srx: string | undefined, withTexts: boolean): Promise<ReportFile> {
+async function checkFile(path: string, checks: ReturnType<typeof mergeChecks>, srx: string | undefined, withTexts: boolean, progress?: ReadingProgress): Promise<ReportFile> {
   let input: XliffFileRef;
   try {
-    input = xliffFile(path);
+    input = xliffFile(path, progress && ((done, total) => progress.update(path, done, total)));
   } catch (error) {
     if (!(error instanceof TarjomanError)) throw error;
     return { xliff: path, original: null, findings: [readFinding(path, error.message)], texts: new Map() };
   }
   const plan = await planXliffMerge(input, path, { untranslated: 'error', checks, segmenterFor: (lang) => segmenterFor(lang, srx), documents: false });
   const findings = [...plan.refusals, ...plan.findings];
+  progress?.stop();
   return {
     xliff: path,
     original: plan.originals?.[0] || null,
@@ -94,12 +97,18 @@ export function registerQa(program: Command, io: CliIo): void {
     .option('--json', t('report:cli.json'))
     .option('--report <file>', t('report:cli.report'))
     .option('--date <date>', t('report:cli.date'))
+    .option('--no-progress', t('cli:option.noProgress'))
     .action(async (files: string[], options: QaCliOptions) => {
       const date = options.report !== undefined ? reportDate(options.date) : undefined;
       const glossary = options.glossary?.length ? await loadGlossary(options.glossary) : undefined;
       const checks = mergeChecks(glossary);
       const checked: ReportFile[] = [];
-      for (const path of files) checked.push(await checkFile(path, checks, options.srx, options.report !== undefined));
+      const progress = options.progress !== false && (io.stderr as TerminalStream).isTTY ? readingProgress(io.stderr) : undefined;
+      try {
+        for (const path of files) checked.push(await checkFile(path, checks, options.srx, options.report !== undefined, progress));
+      } finally {
+        progress?.stop();
+      }
       const report = buildReport(VERSION, checked);
 
       if (options.json) {

@@ -29,4 +29,23 @@ describe('tarjoman run output', () => {
     expect(result.stdout).toMatch(/4\/4 documents · [\d,]+ segments · [\d,]+ words/);
     expect(result.stdout).toContain('skipped examples/text/night-of-fires.txt, unchanged');
   });
+
+  it.runIf(script.status === 0)('qa and merge show how far a returned XLIFF file has been read, unless told not to', () => {
+    const tarjoman = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(repoRoot, 'bin/tarjoman.js'))}`;
+    const onTerminal = (args: string) =>
+      spawnSync('script', ['-qec', `${tarjoman} ${args}`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', COLUMNS: '160' } });
+    const xliff = 'examples/returned/night-of-fires.txt.xlf';
+    const qa = onTerminal(`qa ${xliff}`);
+    expect(qa.status, qa.stdout).toBe(0);
+    expect(qa.stdout).toMatch(/night-of-fires\.txt\.xlf · [\d.]+ of [\d.]+ MB · \S+ left/);
+    expect(qa.stdout).toContain('1 file checked: 0 errors, 0 warnings');
+    const merge = onTerminal(`merge ${xliff} --out merged-on-terminal`);
+    expect(merge.status, merge.stdout).toBe(0);
+    expect(merge.stdout).toMatch(/night-of-fires\.txt\.xlf · [\d.]+ of [\d.]+ MB/);
+    expect(merge.stdout).toContain('wrote merged-on-terminal/examples/text/night-of-fires.txt');
+    const quiet = onTerminal(`qa --no-progress ${xliff}`);
+    expect(quiet.status, quiet.stdout).toBe(0);
+    expect(quiet.stdout).not.toMatch(/ MB · |█|░/);
+    expect(quiet.stdout).toContain('1 file checked: 0 errors, 0 warnings');
+  });
 });

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { TarjomanError } from '../../model/located-error.js';
 import { checkDeclaredEncoding, decodeXliff, looksUtf8 } from './decode.js';
 import type { TextChunks } from './stream.js';
@@ -7,6 +7,8 @@ import type { TextChunks } from './stream.js';
 /** An XLIFF file on disk, read in chunks so that its whole text never has to be in memory at once. */
 export interface XliffFileRef {
   readonly file: string;
+  /** told how many bytes of how many have been read, as the file is read for its content */
+  readonly onRead?: (done: number, total: number) => void;
 }
 
 /** An XLIFF file's bytes, or where to read them. */
@@ -63,10 +65,14 @@ function fileIsUtf8(file: string): boolean {
   return carry.length === 0;
 }
 
-function* utf8Text(file: string): Generator<string> {
+function* utf8Text(file: string, onRead?: XliffFileRef['onRead']): Generator<string> {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   let first = true;
+  const total = onRead ? statSync(file).size : 0;
+  let done = 0;
   for (const chunk of fileBytes(file)) {
+    done += chunk.length;
+    onRead?.(done, total);
     let text = decoder.decode(chunk, { stream: true });
     if (first && text.startsWith('\uFEFF')) text = text.slice(1);
     first = false;
@@ -104,11 +110,11 @@ export function xliffText(input: XliffInput, path: string): TextChunks {
   }
   const start = new TextDecoder('utf-8', { ignoreBOM: true }).decode(head.subarray(0, head.length - openTail(head)));
   checkDeclaredEncoding(start.startsWith('\uFEFF') ? start.slice(1) : start, path);
-  return () => utf8Text(file);
+  return () => utf8Text(file, input.onRead);
 }
 
 /** Makes sure a user's XLIFF file can be read, with the error reading it whole would give. */
-export function xliffFile(path: string): XliffFileRef {
+export function xliffFile(path: string, onRead?: XliffFileRef['onRead']): XliffFileRef {
   try {
     const fd = openSync(path, 'r');
     try {
@@ -119,5 +125,5 @@ export function xliffFile(path: string): XliffFileRef {
   } catch (cause) {
     throw readFailed(path, cause);
   }
-  return { file: path };
+  return { file: path, ...(onRead ? { onRead } : {}) };
 }
