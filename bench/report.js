@@ -146,28 +146,33 @@ function targets(results) {
       per6 >= 10 ? '' : `${(10 / per6).toFixed(1)}× under "tens of seconds"`,
     ]);
   }
-  const merges = cli.filter((r) => r.command === 'merge');
-  const largest = merges[merges.length - 1];
-  if (largest) {
-    const name = `${label(largest.bytesAsked)} XLIFF checked and merged (\`tarjoman merge\`) with peak RSS < 300 MB`;
-    const kb = largest.maxRssKb;
-    if (kb === undefined) rows.push([name, ...verdict(undefined, why(largest), '')]);
-    else {
-      const got = kb / 1024;
-      const note = ok(largest) ? '' : ` (${why(largest)})`;
-      rows.push([name, ...verdict(ok(largest) ? got < 300 : got < 300 ? undefined : false, `${got.toFixed(0)} MB${note}`, got < 300 ? `${(300 - got).toFixed(0)} MB to spare` : `${(got / 300).toFixed(2)}× the limit`)]);
+  // One set of merge targets per kind of XLIFF; rows from runs before kinds were told apart are HTML.
+  const holds = (r) => r.source ?? 'html';
+  for (const source of [...new Set(cli.map(holds))]) {
+    const merges = cli.filter((r) => r.command === 'merge' && holds(r) === source);
+    const what = CLI_SOURCE_NAMES[source] ?? source;
+    const largest = merges[merges.length - 1];
+    if (largest) {
+      const name = `${label(largest.bytesAsked)} XLIFF (${what}) checked and merged (\`tarjoman merge\`) with peak RSS < 300 MB`;
+      const kb = largest.maxRssKb;
+      if (kb === undefined) rows.push([name, ...verdict(undefined, why(largest), '')]);
+      else {
+        const got = kb / 1024;
+        const note = ok(largest) ? '' : ` (${why(largest)})`;
+        rows.push([name, ...verdict(ok(largest) ? got < 300 : got < 300 ? undefined : false, `${got.toFixed(0)} MB${note}`, got < 300 ? `${(300 - got).toFixed(0)} MB to spare` : `${(got / 300).toFixed(2)}× the limit`)]);
+      }
     }
-  }
-  const measured = merges.filter(ok);
-  if (measured.length >= 2) {
-    // The two largest sizes: at 1 MB the process's start-up still weighs on time and memory.
-    const a = measured[measured.length - 2];
-    const b = measured[measured.length - 1];
-    const timeGrowth = b.seconds / b.bytes / (a.seconds / a.bytes);
-    const memGrowth = b.maxRssKb / a.maxRssKb;
-    const sizeGrowth = b.bytes / a.bytes;
-    rows.push([`merge time linear in size (s/MB at ${label(b.bytesAsked)} ≤ 1.25× that at ${label(a.bytesAsked)})`, ...verdict(timeGrowth <= 1.25, `×${timeGrowth.toFixed(2)} s/MB`, timeGrowth <= 1.25 ? 'linear' : `${timeGrowth.toFixed(2)}× per MB`)]);
-    rows.push([`merge memory flat (peak RSS at ${label(b.bytesAsked)} ≤ 1.5× that at ${label(a.bytesAsked)})`, ...verdict(memGrowth <= 1.5, `×${memGrowth.toFixed(2)} for ×${sizeGrowth.toFixed(0)} input`, memGrowth <= 1.5 ? 'flat' : `grows ×${memGrowth.toFixed(1)}`)]);
+    const measured = merges.filter(ok);
+    if (measured.length >= 2) {
+      // The two largest sizes: at 1 MB the process's start-up still weighs on time and memory.
+      const a = measured[measured.length - 2];
+      const b = measured[measured.length - 1];
+      const timeGrowth = b.seconds / b.bytes / (a.seconds / a.bytes);
+      const memGrowth = b.maxRssKb / a.maxRssKb;
+      const sizeGrowth = b.bytes / a.bytes;
+      rows.push([`merge time linear in size (${what}: s/MB at ${label(b.bytesAsked)} ≤ 1.25× that at ${label(a.bytesAsked)})`, ...verdict(timeGrowth <= 1.25, `×${timeGrowth.toFixed(2)} s/MB`, timeGrowth <= 1.25 ? 'linear' : `${timeGrowth.toFixed(2)}× per MB`)]);
+      rows.push([`merge memory flat (${what}: peak RSS at ${label(b.bytesAsked)} ≤ 1.5× that at ${label(a.bytesAsked)})`, ...verdict(memGrowth <= 1.5, `×${memGrowth.toFixed(2)} for ×${sizeGrowth.toFixed(0)} input`, memGrowth <= 1.5 ? 'flat' : `grows ×${memGrowth.toFixed(1)}`)]);
+    }
   }
   if (glossary) {
     const m = glossary.matching;
@@ -203,11 +208,30 @@ function glossaryTables(g) {
   return `${matching}\n\nThe glossary's cost in QA (read + QA at library level, every rule given the glossary), on the 1 MB translated XLIFF 1.2 file:\n\n${qa}\n\nLoading the YAML folder with \`tarjoman glossary validate\` (whole process):\n\n${loading}`;
 }
 
+/** What each kind of XLIFF in the CLI rows holds. */
+const CLI_SOURCE_NAMES = {
+  html: 'one HTML document',
+  text: 'one plain-text document',
+  package: 'many HTML article pages, one <file> each',
+};
+
 function cliTable(rows) {
+  const holds = (r) => CLI_SOURCE_NAMES[r.source ?? 'html'] ?? r.source;
   return table(
-    ['command', 'XLIFF MB', 'seconds', 'MB/s', 'peak RSS'],
-    rows.map((r) => (ok(r) ? [`tarjoman ${r.command}`, mb(r.bytes), secs(r.seconds), rate(r.bytes, r.seconds), rss(r.maxRssKb)] : [`tarjoman ${r.command}`, mb(r.bytes), why(r), '', rss(r.maxRssKb)])),
+    ['command', 'the XLIFF holds', 'XLIFF MB', 'seconds', 'MB/s', 'peak RSS'],
+    rows.map((r) => (ok(r) ? [`tarjoman ${r.command}`, holds(r), mb(r.bytes), secs(r.seconds), rate(r.bytes, r.seconds), rss(r.maxRssKb)] : [`tarjoman ${r.command}`, holds(r), mb(r.bytes), why(r), '', rss(r.maxRssKb)])),
   );
+}
+
+function archiveTable(archive) {
+  const first = archive.runs.find((r) => r.run === 'first' && ok(r));
+  const rows = archive.runs.map((r) => {
+    const what = r.run === 'first' ? 'first run: every page extracted' : 'second run: nothing changed';
+    if (!ok(r)) return [what, archive.documents.toLocaleString('en'), mb(archive.bytes), why(r), '', rss(r.maxRssKb), ''];
+    const versus = r.run !== 'first' && first ? `${(r.seconds / first.seconds).toFixed(2)}× the first run's time` : '';
+    return [what, archive.documents.toLocaleString('en'), mb(archive.bytes), secs(r.seconds), (archive.documents / r.seconds).toFixed(0), rss(r.maxRssKb), versus];
+  });
+  return table(['run', 'documents', 'MB', 'seconds', 'documents/s', 'peak RSS', ''], rows);
 }
 
 export function renderResults(results) {
@@ -231,7 +255,8 @@ export function renderResults(results) {
   }
   if (results.glossary) parts.push('', `## Glossary size: term annotation of the same ${label(results.glossary.textBytes)} text`, '', glossaryTables(results.glossary));
   if (results.reading) parts.push('', '## XLIFF reading, checking and QA against peers', '', 'Translated files made from the HTML articles and from the plain-text articles (targets filled, state `translated`). "read + QA" is the library: `checkXliff`, `readXliff` and `checkSegment` (every QA rule, no glossary) over every segment, in one process, on the same file the peers read; every reader is given the bytes and decodes them inside its timed call. The `tarjoman qa` command also re-extracts the original document to check for drift, and is timed as a whole process, start-up included, as is pocount (Python start-up included).', readingTables(results.reading), '', 'Time per MB as the input grows:', '', growth(results.reading, (r) => `${READER_NAMES[r.reader] ?? r.reader} (${r.version}, from ${r.source ?? 'html'})`));
-  if (results.cli) parts.push('', '## The CLI: `tarjoman qa` and `tarjoman merge --force` (whole process)', '', cliTable(results.cli), '', growth(results.cli, (r) => `tarjoman ${r.command}`));
+  if (results.cli) parts.push('', '## The CLI: `tarjoman qa` and `tarjoman merge --force` (whole process)', '', cliTable(results.cli), '', growth(results.cli, (r) => `tarjoman ${r.command} (${CLI_SOURCE_NAMES[r.source ?? 'html'] ?? r.source})`));
+  if (results.archive) parts.push('', `## An archive of ${results.archive.documents.toLocaleString('en')} articles through \`tarjoman run\``, '', 'Pages of a few kilobytes in turn plain text, Markdown and HTML, the shipped glossary and pipeline; the first run extracts every page into a kit, the second finds nothing changed. Whole process, start-up included.', '', archiveTable(results.archive));
   if (results.jobRunner) parts.push('', '## Job runner', '', results.jobRunner);
   if (results.segmentation) parts.push('', '## Sentence segmentation accuracy', '', results.segmentation);
   return `${parts.join('\n')}\n`;

@@ -5,7 +5,7 @@
 //
 //   node bench/run.js                 full run (1, 10 and 100 MB), writes bench/RESULTS.md
 //   node bench/run.js --quick         1 and 10 MB only, writes bench/.corpus/RESULTS-quick.md
-//   node bench/run.js --only NAME     one section (extraction, glossary, xliff, cli, segmentation, job-runner)
+//   node bench/run.js --only NAME     one section (extraction, glossary, xliff, cli, archive, segmentation, job-runner)
 //   node bench/run.js --seed N        another corpus
 //   node bench/run.js --budget MIN    large cases that would end the run after MIN minutes are skipped
 //   node bench/run.js --render        rewrite bench/RESULTS.md from the last full run's figures, measuring nothing
@@ -19,7 +19,7 @@ import { MB, cliMemory, extraction, glossaryScaling, prepareCorpus, xliffReading
 import { installed } from './child.js';
 import { renderResults } from './report.js';
 
-const SECTIONS = ['extraction', 'glossary', 'xliff', 'cli', 'segmentation', 'job-runner'];
+const SECTIONS = ['extraction', 'glossary', 'xliff', 'cli', 'archive', 'segmentation', 'job-runner'];
 
 const { values } = parseArgs({
   options: {
@@ -107,6 +107,11 @@ if (wanted('xliff')) {
 if (wanted('cli')) {
   console.log('\n## the CLI: qa and merge');
   results.cli = await cliMemory(ctx);
+}
+if (wanted('archive')) {
+  console.log('\n## an archive through the job runner');
+  const { archiveRuns } = await import('./archive.js');
+  results.archive = await archiveRuns(ctx, { count: quick ? 1_000 : 10_000 });
 }
 if (wanted('segmentation')) {
   console.log('\n## segmentation accuracy');

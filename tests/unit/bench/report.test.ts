@@ -34,6 +34,13 @@ describe('benchmark report', () => {
       { format: 'html', bytesAsked: 10 * MB, bytes: 10 * MB, extractSeconds: 4, annotateSeconds: 1, seconds: 5, maxRssKb: 1, segments: 1, matches: 1, parseSeconds: 3, floorSeconds: 2, floorName: 'parse5 with source locations', roundTripSeconds: 0.5, segmentSeconds: 0.5, writeSeconds: 1 },
     ],
     reading: [...readingRows('html', 1), ...readingRows('text', 2)],
+    cli: [
+      ...['html', 'package'].flatMap((source) => [
+        { command: 'merge', source, bytesAsked: 10 * MB, bytes: 10 * MB, seconds: 2, maxRssKb: 150 * 1024 },
+        { command: 'merge', source, bytesAsked: 100 * MB, bytes: 100 * MB, seconds: 20, maxRssKb: (source === 'html' ? 1200 : 200) * 1024 },
+      ]),
+    ],
+    archive: { documents: 10_000, bytes: 50 * MB, runs: [{ run: 'first', seconds: 100, maxRssKb: 300 * 1024 }, { run: 'again', seconds: 10, maxRssKb: 120 * 1024 }] },
   };
   const markdown = renderResults(results);
 
@@ -62,5 +69,19 @@ describe('benchmark report', () => {
     const cases = xliffCases({ sizes: [MB, 10 * MB, 100 * MB] });
     expect(cases.filter((c) => c.source === 'text').map((c) => c.bytes)).toEqual([MB, MB, 10 * MB, 10 * MB]);
     expect(cases.filter((c) => c.bytes === 100 * MB)).toEqual([{ bytes: 100 * MB, version: '1.2', source: 'html' }]);
+  });
+
+  it('judges the merge targets for each kind of XLIFF apart', () => {
+    expect(targetLine(markdown, '100mb XLIFF (one HTML document) checked and merged')).toContain('**missed**');
+    expect(targetLine(markdown, '100mb XLIFF (many HTML article pages, one <file> each) checked and merged')).toContain('**met**');
+    expect(targetLine(markdown, 'merge memory flat (many HTML article pages, one <file> each')).toContain('×1.33 for ×10 input');
+    expect(targetLine(markdown, 'merge memory flat (one HTML document')).toContain('grows ×8.0');
+    expect(markdown).toContain('| tarjoman merge | many HTML article pages, one <file> each | 100.0 | 20.0 | 5.00 | 200 MB |');
+  });
+
+  it('gives the archive runs with documents per second and the second run against the first', () => {
+    expect(markdown).toContain('## An archive of 10,000 articles through `tarjoman run`');
+    expect(markdown).toContain('| first run: every page extracted | 10,000 | 50.0 | 100.0 | 100 | 300 MB |  |');
+    expect(markdown).toContain("| second run: nothing changed | 10,000 | 50.0 | 10.0 | 1000 | 120 MB | 0.10× the first run's time |");
   });
 });
