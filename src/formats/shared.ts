@@ -74,7 +74,10 @@ export function renderSkeleton(
   escapers: Escapers,
   choose: TargetChoice = targetOrSource,
 ): string {
-  const units = new Map<string, Unit>(document.units.map((u) => [u.id, u]));
+  // Filled by a loop rather than from [id, unit] pairs: a large document has tens of thousands
+  // of units, and the round-trip check after every extraction renders each of them once.
+  const units = new Map<string, Unit>();
+  for (const unit of document.units) units.set(unit.id, unit);
   let out = '';
   for (const piece of skeleton.pieces) out += renderPiece(piece, units, escapers, choose, document.path);
   return out;

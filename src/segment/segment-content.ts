@@ -16,7 +16,12 @@ interface Range {
   end: number;
 }
 
-const WHITESPACE = /\s/u;
+/** `/\s/u` on one UTF-16 unit (it has no astral members), without making a one-character string. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /** Sentence ranges in the plain text, whitespace around each break left out. */
 export function sentenceRanges(text: string, breaks: readonly number[]): Range[] {
@@ -27,8 +32,8 @@ export function sentenceRanges(text: string, breaks: readonly number[]): Range[]
     const end = b < breaks.length ? breaks[b]! : text.length;
     let s = start;
     let e = end;
-    while (s < e && WHITESPACE.test(text[s]!)) s++;
-    while (e > s && WHITESPACE.test(text[e - 1]!)) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ start: s, end: e });
     start = end;
   }
@@ -132,16 +137,26 @@ function textParts(text: string, ranges: readonly Range[]): Part[] {
   const parts: Part[] = [];
   let ignorableNo = 0;
   let last = 0;
-  const gap = (from: number, to: number) => {
-    if (to > from) parts.push({ kind: 'ignorable', id: ignorableId(++ignorableNo), source: [{ type: 'text', text: text.slice(from, to) }] });
-  };
-  ranges.forEach((r, k) => {
-    gap(last, r.start);
+  for (let k = 0; k < ranges.length; k++) {
+    const r = ranges[k]!;
+    if (r.start > last) parts.push({ kind: 'ignorable', id: ignorableId(++ignorableNo), source: [{ type: 'text', text: text.slice(last, r.start) }] });
     parts.push({ kind: 'segment', id: segmentId(k + 1), source: [{ type: 'text', text: text.slice(r.start, r.end) }], state: 'initial' });
     last = r.end;
-  });
-  gap(last, text.length);
+  }
+  if (text.length > last) parts.push({ kind: 'ignorable', id: ignorableId(++ignorableNo), source: [{ type: 'text', text: text.slice(last) }] });
   return parts;
+}
+
+/**
+ * `unitSource`, without joining and copying when the unit is still one run of text, as every
+ * unit is straight after extraction from plain text.
+ */
+function wholeSource(unit: Unit): Content {
+  if (unit.parts.length === 1) {
+    const source = unit.parts[0]!.source;
+    if (source.length === 1 && source[0]!.type === 'text' && source[0]!.text !== '') return source;
+  }
+  return unitSource(unit);
 }
 
 /** Re-segments every translatable unit of a document from its whole source. */
@@ -149,7 +164,7 @@ export function segmentDocument(document: Document, segmenter: Segmenter): Docum
   return {
     ...document,
     units: document.units.map((unit): Unit =>
-      unit.translate ? { ...unit, parts: segmentContent(unitSource(unit), segmenter) } : unit,
+      unit.translate ? { ...unit, parts: segmentContent(wholeSource(unit), segmenter) } : unit,
     ),
   };
 }

@@ -226,7 +226,12 @@ export class Automaton {
         }
         v = nodes[v * STRIDE + FAIL]!;
       }
-      if (v === 0) continue;
+      if (v === 0) {
+        // Back at the root inside a word: nothing starts before the word ends, so its other
+        // characters are passed over without the transition tests.
+        if (word[i] === 1) while (i + 1 < length && word[i + 1] === 1) i++;
+        continue;
+      }
       let o = nodes[v * STRIDE + FIRST_OUT]!;
       if (o < 0) continue;
       const continued = i + 1 < length && word[i + 1] === 1;

@@ -4,7 +4,7 @@ import { plainText } from '../../model/content.js';
 import type { Inline } from '../../model/schema.js';
 import type { Concept, Glossary, Term } from '../schema.js';
 import { Automaton } from './automaton.js';
-import { normalizeForMatch, upperUnit, wordFlags, type MatchText } from './normalize.js';
+import { normalizeForMatch, slotEnd, slotStart, upperUnit, wordFlags, type MatchText } from './normalize.js';
 import { buildPatterns, type Pattern } from './patterns.js';
 
 export { termsIn, primaryLanguage, spellingVariants } from './patterns.js';
@@ -186,6 +186,8 @@ function inflectionFits(m: MatchText, end: number): boolean {
   return false;
 }
 
+const NO_BREAKS: number[] = [];
+
 class AutomatonMatcher implements TermMatcher {
   private readonly table: PatternTable;
 
@@ -202,6 +204,11 @@ class AutomatonMatcher implements TermMatcher {
   }
 
   findInContent(content: readonly Inline[]): Hit[] {
+    // One run of text, the shape of nearly every segment of prose: nothing to join or break on.
+    if (content.length === 1) {
+      const only = content[0]!;
+      if (only.type === 'text') return this.run(only.text, NO_BREAKS);
+    }
     // A standalone code (a line break, an image) separates words; paired codes such as <b> do
     // not, so "Khame<b>nei</b>" is still one name.
     const breaks: number[] = [];
@@ -246,9 +253,9 @@ class AutomatonMatcher implements TermMatcher {
     const e = inflectedEnd(flags, m, b);
     if (e < 0) return undefined;
     return {
-      start: m.start[a]!,
-      end: extendOverMarks(text, m.end[e - 1]!),
-      stemEnd: extendOverMarks(text, m.end[b - 1]!),
+      start: slotStart(m, a),
+      end: extendOverMarks(text, slotEnd(m, e - 1)),
+      stemEnd: extendOverMarks(text, slotEnd(m, b - 1)),
       key,
       exact,
     };
@@ -256,8 +263,8 @@ class AutomatonMatcher implements TermMatcher {
 
   /** A name in a capitals headline, or a lower-case term capitalized at the start of a sentence. */
   private relaxedCase(text: string, m: MatchText, p: Pattern, a: number, b: number): boolean {
-    const start = m.start[a]!;
-    if (p.upper !== undefined && sameUnits(m.cased, a, p.upper, p.caseLen) && inCapitalsContext(text, start, m.end[b - 1]!)) return true;
+    const start = slotStart(m, a);
+    if (p.upper !== undefined && sameUnits(m.cased, a, p.upper, p.caseLen) && inCapitalsContext(text, start, slotEnd(m, b - 1))) return true;
     return p.capFirst !== undefined && sameUnits(m.cased, a, p.capFirst, p.caseLen) && atSentenceStart(text, start);
   }
 }

@@ -17,6 +17,12 @@ import { digitValue, foldPersianLetter, isDroppedInPersian } from '../../lang/fa
  */
 export interface MatchText {
   length: number;
+  /**
+   * Slot k is unit k of the text (`start[k] = k`, `end[k] = k + 1`), and `start`/`end` are not
+   * filled in: true of nearly all prose, where nothing is removed and no two separators meet.
+   * Read the spans through `slotStart` and `slotEnd`.
+   */
+  identity: boolean;
   lower: Uint16Array;
   cased: Uint16Array;
   /** 1 where the slot belongs to a word character (letter, digit, mark) */
@@ -91,17 +97,50 @@ function learn(c: number): number {
 
 /**
  * Normalizes `text`; `breaks` are offsets (ascending) where something that is not text
- * (a line break tag, an image) separates words, and count as a space.
+ * (a line break tag, an image) separates words, and count as a space. `fillSpans` writes
+ * `start` and `end` even where the slots are the text's own units (the general loop alone).
  */
-export function normalizeForMatch(text: string, breaks: readonly number[] = [], reuse = false): MatchText {
+export function normalizeForMatch(text: string, breaks: readonly number[] = [], reuse = false, fillSpans = false): MatchText {
   const cap = text.length + breaks.length;
   const buffers = reuse ? scratchFor(cap) : allocate(cap);
   const { lower, cased, word, start, end } = buffers;
-  let n = 0;
+  const length = text.length;
+  // Most text maps one unit to one slot: that prefix needs no spans written, which is two of
+  // the five stores per character. The first unit that breaks the mapping hands over to the
+  // general loop below, which takes up from there.
+  let first = 0;
+  if (breaks.length === 0 && !fillSpans) {
+    let afterSeparator = false;
+    for (; first < length; first++) {
+      const c = text.charCodeAt(first);
+      let kind = unitKind[c]!;
+      if (kind === UNKNOWN) kind = learn(c);
+      if (kind === WORD_CHAR || kind === OTHER_CHAR) {
+        cased[first] = unitCased[c]!;
+        lower[first] = unitLower[c]!;
+        word[first] = kind === WORD_CHAR ? 1 : 0;
+        afterSeparator = false;
+      } else if (kind === SEPARATOR && !afterSeparator) {
+        lower[first] = cased[first] = SPACE;
+        word[first] = 0;
+        afterSeparator = true;
+      } else break;
+    }
+    if (first === length) {
+      buffers.length = length;
+      buffers.identity = true;
+      return buffers;
+    }
+    for (let k = 0; k < first; k++) {
+      start[k] = k;
+      end[k] = k + 1;
+    }
+  }
+  buffers.identity = false;
+  let n = first;
   let b = 0;
   let nextBreak = breaks.length > 0 ? breaks[0]! : Infinity;
-  const length = text.length;
-  for (let i = 0; i < length; ) {
+  for (let i = first; i < length; ) {
     if (i >= nextBreak) {
       if (n === 0 || lower[n - 1] !== SPACE) {
         lower[n] = cased[n] = SPACE;
@@ -172,9 +211,20 @@ export function normalizeForMatch(text: string, breaks: readonly number[] = [], 
   return buffers;
 }
 
+/** Where slot `k` begins in the original text. */
+export function slotStart(m: MatchText, k: number): number {
+  return m.identity ? k : m.start[k]!;
+}
+
+/** Where slot `k` ends (exclusive) in the original text. */
+export function slotEnd(m: MatchText, k: number): number {
+  return m.identity ? k + 1 : m.end[k]!;
+}
+
 function allocate(cap: number): MatchText {
   return {
     length: 0,
+    identity: false,
     lower: new Uint16Array(cap),
     cased: new Uint16Array(cap),
     word: new Uint8Array(cap),

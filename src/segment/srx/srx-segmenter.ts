@@ -48,6 +48,11 @@ export class SrxSegmenter implements Segmenter {
   private readonly secondMask: Int32Array;
   /** units whose masks are filled in; learnt on first sight, as most of the 65,536 never occur */
   private readonly known = new Uint8Array(UNITS);
+  /**
+   * Per unit: 0 not learnt yet, 1 no rule's `beforebreak` can end with it, 2 some can. Letters
+   * are nearly every character of prose and are all 1: one byte read per character skips them.
+   */
+  private readonly endsBefore = new Uint8Array(UNITS);
 
   constructor(
     readonly lang: string,
@@ -76,24 +81,34 @@ export class SrxSegmenter implements Segmenter {
       if (any || !g.beforeSecond || g.beforeSecond.test(ch)) this.secondMask[at]! |= bit;
     });
     this.known[c] = 1;
+    let before = 0;
+    for (let w = 0; w < this.words; w++) before |= this.beforeMask[w * UNITS + c]!;
+    this.endsBefore[c] = before === 0 ? 1 : 2;
   }
 
   breaks(text: string): number[] {
     const length = text.length;
     const result: number[] = [];
     if (length < 2) return result;
-    const { known, beforeMask, afterMask, secondMask, checks, words } = this;
+    const { known, endsBefore, beforeMask, afterMask, secondMask, checks, words } = this;
     let previous = text.charCodeAt(0);
-    if (!known[previous]) this.learn(previous);
     // At position 1 nothing stands two before: no rule is turned down for it.
     let second = -1;
     for (let position = 1; position < length; position++) {
       const next = text.charCodeAt(position);
-      if (!known[next]) this.learn(next);
       const b = previous;
       const bb = second;
       second = previous;
       previous = next;
+      let ends = endsBefore[b]!;
+      if (ends === 0) {
+        this.learn(b);
+        ends = endsBefore[b]!;
+      }
+      // No mask of `b` has a bit: the test below would find none.
+      if (ends === 1) continue;
+      if (!known[next]) this.learn(next);
+      if (bb >= 0 && !known[bb]) this.learn(bb);
       // Never between the two halves of a surrogate pair: a `u` pattern does not match there.
       if (b >= 0xd800 && b <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) continue;
       decide: for (let w = 0; w < words; w++) {

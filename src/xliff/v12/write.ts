@@ -4,7 +4,7 @@ import type { Content, Document, Segment, SegmentState, Unit } from '../../model
 import { codeType, pairedIndexes, textOnly, textOnlyUnit } from '../codes.js';
 import type { GlossaryLookup } from '../glossary-lookup.js';
 import { placeMarks, placeTextMarks, writeInline, writeTextInline, type PlacedMark } from '../marks.js';
-import { cachedLookup, sourceHash } from '../v2/write.js';
+import { BATCH, cachedLookup, sourceHash } from '../v2/write.js';
 import { TarjomanError } from '../../model/located-error.js';
 import { escapeAttr, escapeText, firstInvalidXmlChar } from '../xml-escape.js';
 
@@ -298,14 +298,22 @@ export function writeXliff12(document: Document, options: Xliff12Options): strin
   const lookup = cachedLookup(options.glossary);
   const opts: Xliff12Options = { ...options, ...(lookup ? { glossary: lookup } : {}) };
   const messages: Messages = new Map();
-  for (const unit of document.units)
-    lines.push(
+  // In batches, as the XLIFF 2 writer does (see BATCH there).
+  let batch: string[] = [];
+  for (const unit of document.units) {
+    batch.push(
       kit === 'omegat'
         ? unitOmegat(unit, document, opts, '      ', messages)
         : textOnlyUnit(unit)
           ? textUnitPlain(unit, document, opts, '      ', messages)
           : unitPlain(unit, document, opts, '      ', messages),
     );
+    if (batch.length === BATCH) {
+      lines.push(batch.join('\n'));
+      batch = [];
+    }
+  }
+  if (batch.length) lines.push(batch.join('\n'));
   lines.push('    </body>', '  </file>', '</xliff>', '');
   return lines.join('\n');
 }

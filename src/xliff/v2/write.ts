@@ -2,7 +2,7 @@ import crypto, { createHash } from 'node:crypto';
 import { unitSource } from '../../model/content.js';
 import { t } from '../../i18n/index.js';
 import type { Content, Document, Inline, Part, Segment, Unit } from '../../model/schema.js';
-import { codeType, pairedIndexes, textOnly, textOnlyUnit, unitCodeIds } from '../codes.js';
+import { codeType, pairedIndexes, textOnly, unitCodeIds } from '../codes.js';
 import type { GlossaryLookup } from '../glossary-lookup.js';
 import { placeMarks, placeTextMarks, writeInline, writeTextInline, type Mark, type PlacedMark } from '../marks.js';
 import { escapeAttr, escapeText, escapeTextWithCp } from '../xml-escape.js';
@@ -25,6 +25,16 @@ export interface Xliff2Options {
 const sha256Hex: (data: string) => string =
   typeof crypto.hash === 'function' ? (data) => crypto.hash('sha256', data, 'hex') : (data) => createHash('sha256').update(data).digest('hex');
 
+/** Characters JSON.stringify writes other than as themselves (surrogates: only lone ones, but pairs are rare). */
+const JSON_SPECIAL = /["\\\u0000-\u001F\uD800-\uDFFF]/;
+
+/** The sha256 of `[{"type":"text","text":…}]` for a text, without serializing it where JSON would copy it unchanged. */
+function textContentHash(text: string): string {
+  // JSON.stringify copies the whole text once more only to add its quotes; the hash input is the same.
+  if (!JSON_SPECIAL.test(text)) return sha256Hex(`[{"type":"text","text":"${text}"}]`);
+  return sha256Hex(`[{"type":"text","text":${JSON.stringify(text)}}]`);
+}
+
 export function sourceHash(unit: Unit): string {
   // Text-only units (nearly all) skip building `unitSource`: its JSON is known from the joined
   // text. One non-empty run is the item itself, which is serialized as it is.
@@ -41,7 +51,7 @@ export function sourceHash(unit: Unit): string {
     }
   if (runs === 0) return sha256Hex('[]');
   if (runs === 1) return sha256Hex(JSON.stringify([only]));
-  return sha256Hex(`[{"type":"text","text":${JSON.stringify(joined)}}]`);
+  return textContentHash(joined);
 }
 
 const attr = (name: string, value: string | undefined) => (value === undefined ? '' : ` ${name}="${escapeAttr(value)}"`);
@@ -201,8 +211,10 @@ function segmentXml(segment: Segment, marks: PlacedMark[], ids: { opens: Set<str
 interface FileWriter {
   indent: string;
   lookup: GlossaryLookup | undefined;
-  glossEntries: Map<string, string>;
+  glossEntries: Map<string, Map<string, string>>;
   messages: Map<string, string>;
+  kinds: Map<string, string>;
+  elements: Map<string, string>;
 }
 
 /** Glossary entries looked up once per file: the same terms recur through a document. */
@@ -219,15 +231,20 @@ export function cachedLookup(glossary: GlossaryLookup | undefined): GlossaryLook
 
 /** The part of a `gls:glossEntry` after its `ref`, which depends only on the concept and the matched text. */
 function glossEntryBody(w: FileWriter, conceptId: string, text: string): string {
-  const key = `${conceptId}\u0000${text}`;
-  let body = w.glossEntries.get(key);
+  // By concept, then text: no joined key to build and hash for every hit.
+  let byText = w.glossEntries.get(conceptId);
+  if (byText === undefined) {
+    byText = new Map();
+    w.glossEntries.set(conceptId, byText);
+  }
+  let body = byText.get(text);
   if (body === undefined) {
     const entry = w.lookup?.(conceptId);
     body = `<gls:term source="${escapeAttr(conceptId)}">${escapeText(text)}</gls:term>`;
     for (const translation of entry?.translations ?? []) body += `<gls:translation>${escapeText(translation)}</gls:translation>`;
     if (entry?.definition) body += `<gls:definition>${escapeText(entry.definition)}</gls:definition>`;
     body += '</gls:glossEntry>';
-    w.glossEntries.set(key, body);
+    byText.set(text, body);
   }
   return body;
 }
@@ -250,27 +267,54 @@ function plainRuns(content: Content): string {
 
 const termStart = (id: string) => `<mrk id="${id}" type="term">`;
 
+/** `<mda:meta>` of a value from a small set (unit kinds, element names), escaped once per file. */
+function cachedMeta(cache: Map<string, string>, type: string, value: string | undefined): string {
+  if (value === undefined) return '';
+  let xml = cache.get(value);
+  if (xml === undefined) {
+    xml = meta(type, value);
+    cache.set(value, xml);
+  }
+  return xml;
+}
+
 /**
  * `unitXml` for a unit without codes, the shape of nearly every unit of prose: no data ids, no
  * code ids to avoid, nothing to pair. Writes the same bytes in one pass over the unit, straight
  * into one string rather than through arrays of lines, which halves the garbage per unit.
+ * The same pass finds out whether the unit has codes (then it returns undefined for `unitXml`
+ * to write) and gathers the source text for its hash: each walk over a large document's parts
+ * costs cache misses, and three walks cost three times as many.
  */
-function textUnitXml(unit: Unit, w: FileWriter): string {
+function textUnitXml(unit: Unit, w: FileWriter): string | undefined {
   const indent = w.indent;
   const context = unit.context;
   let gloss = '';
   let body = '';
   let notes = '';
   let noteNo = 0;
+  let joined = '';
+  let runs = 0;
+  let only: Inline | undefined;
   for (const n of unit.notes) notes += `\n${indent}    <note id="n${++noteNo}" category="context">${escapeText(n)}</note>`;
   let markNo = 0;
   for (const part of unit.parts) {
+    let source = '';
+    for (const item of part.source) {
+      if (item.type !== 'text') return undefined;
+      if (item.text === '') continue;
+      joined += item.text;
+      runs += 1;
+      only = item;
+      source += escapeTextWithCp(item.text);
+    }
     if (part.kind === 'ignorable') {
-      body += `\n${indent}  <ignorable id="${escapeAttr(part.id)}"><source>${plainRuns(part.source)}</source></ignorable>`;
+      body += `\n${indent}  <ignorable id="${escapeAttr(part.id)}"><source>${source}</source></ignorable>`;
       continue;
     }
+    const target = part.target;
+    if (target !== undefined && !textOnly(target)) return undefined;
     const matches = part.matches;
-    let source: string;
     if (matches?.length) {
       const base = markNo;
       markNo += matches.length;
@@ -279,8 +323,9 @@ function textUnitXml(unit: Unit, w: FileWriter): string {
         const match = matches[k]!;
         gloss += `\n${indent}    <gls:glossEntry ref="#m${base + k + 1}">${glossEntryBody(w, match.conceptId, match.text)}`;
       }
-      if (placed.length === 0) source = plainRuns(part.source);
-      else if (part.source.length === 1 && part.source[0]!.type === 'text')
+      if (placed.length === 0) {
+        // nothing to mark: the escaped runs as they are
+      } else if (part.source.length === 1 && part.source[0]!.type === 'text')
         source = writeTextInline(part.source[0]!.text, matches, placed, escapeTextWithCp, (k) => termStart(`m${base + placed[k]! + 1}`), () => '</mrk>');
       else {
         const marks = placed.map((k) => ({ id: `m${base + k + 1}`, start: matches[k]!.start, end: matches[k]!.end, split: false }));
@@ -293,21 +338,38 @@ function textUnitXml(unit: Unit, w: FileWriter): string {
             for (const forbidden of forbiddenTerms)
               notes += `\n${indent}    <note id="n${++noteNo}" category="terminology">${forbiddenNote(w, match.text, forbidden)}</note>`;
         }
-    } else source = plainRuns(part.source);
-    const hasTarget = part.target !== undefined;
-    const state = hasTarget ? part.state : 'initial';
+    }
+    const state = target !== undefined ? part.state : 'initial';
     body += `\n${indent}  <segment id="${escapeAttr(part.id)}"${state === 'initial' ? '' : ` state="${state}"`}>\n${indent}    <source>${source}</source>`;
-    if (hasTarget) body += `\n${indent}    <target>${plainRuns(part.target!)}</target>`;
+    if (target !== undefined) body += `\n${indent}    <target>${plainRuns(target)}</target>`;
     body += `\n${indent}  </segment>`;
   }
+  const hash = runs === 0 ? sha256Hex('[]') : runs === 1 ? sha256Hex(JSON.stringify([only])) : textContentHash(joined);
   let xml = `${indent}<unit id="${escapeAttr(unit.id)}"${attr('name', context.key)}${unit.translate ? '' : ' translate="no"'} xml:space="preserve">`;
-  xml += `\n${indent}  <mda:metadata><mda:metaGroup category="tarjoman">${meta('kind', unit.kind)}${meta('level', context.level)}${meta('element', context.element)}${meta('line', context.line)}${meta('column', context.column)}${meta('source-sha256', sourceHash(unit))}</mda:metaGroup></mda:metadata>`;
+  xml += `\n${indent}  <mda:metadata><mda:metaGroup category="tarjoman">${cachedMeta(w.kinds, 'kind', unit.kind)}${meta('level', context.level)}${cachedMeta(w.elements, 'element', context.element)}${meta('line', context.line)}${meta('column', context.column)}${meta('source-sha256', hash)}</mda:metaGroup></mda:metadata>`;
   if (gloss !== '') xml += `\n${indent}  <gls:glossary>${gloss}\n${indent}  </gls:glossary>`;
   if (notes !== '') xml += `\n${indent}  <notes>${notes}\n${indent}  </notes>`;
-  // Joined rather than concatenated: join copies into one flat string, while `+` leaves a tree of
-  // pieces that outlives the young generation and costs the collector more than the copy.
-  return [xml, body, `\n${indent}</unit>`].join('');
+  return `${xml}${body}\n${indent}</unit>`;
 }
+
+/**
+ * One unit as `writeXliff2` writes it, for a file without other units. `general` takes the path
+ * for units with codes even when the unit has none, so the two paths can be compared.
+ */
+export function unitXml2(unit: Unit, options: Xliff2Options, general = false): string {
+  const lookup = cachedLookup(options.glossary);
+  const w: FileWriter = { indent: '    ', lookup, glossEntries: new Map(), messages: new Map(), kinds: new Map(), elements: new Map() };
+  const generalPath = () => unitXml(unit, { ...options, ...(lookup ? { glossary: lookup } : {}) }, '    ');
+  return general ? generalPath() : (textUnitXml(unit, w) ?? generalPath());
+}
+
+/**
+ * Units are joined in batches before the file is: a batch's string is large enough to be made
+ * directly in the old generation, so the collector never copies it, while each unit's pieces
+ * die young. A string per unit would be copied once more and promoted by the collector, for
+ * every unit of a large document.
+ */
+export const BATCH = 256;
 
 /** One XLIFF 2.x file for one document. Deterministic: the same document gives the same bytes. */
 export function writeXliff2(document: Document, options: Xliff2Options): string {
@@ -329,8 +391,16 @@ export function writeXliff2(document: Document, options: Xliff2Options): string 
   }
   const lookup = cachedLookup(options.glossary);
   const general = { ...options, ...(lookup ? { glossary: lookup } : {}) };
-  const w: FileWriter = { indent: '    ', lookup, glossEntries: new Map(), messages: new Map() };
-  for (const unit of document.units) lines.push(textOnlyUnit(unit) ? textUnitXml(unit, w) : unitXml(unit, general, '    '));
+  const w: FileWriter = { indent: '    ', lookup, glossEntries: new Map(), messages: new Map(), kinds: new Map(), elements: new Map() };
+  let batch: string[] = [];
+  for (const unit of document.units) {
+    batch.push(textUnitXml(unit, w) ?? unitXml(unit, general, '    '));
+    if (batch.length === BATCH) {
+      lines.push(batch.join('\n'));
+      batch = [];
+    }
+  }
+  if (batch.length) lines.push(batch.join('\n'));
   lines.push('  </file>', '</xliff>', '');
   return lines.join('\n');
 }
