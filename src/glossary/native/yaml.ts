@@ -1,4 +1,4 @@
-import { Document, LineCounter, isMap, isSeq, parseDocument } from 'yaml';
+import { Document, LineCounter, Scalar, isMap, isSeq, parseDocument, visit } from 'yaml';
 import { decodeUtf8 } from '../../formats/shared.js';
 import { readInputFile } from '../../io/read-input.js';
 import { yamlOffsetOf } from '../../io/yaml-locate.js';
@@ -112,6 +112,13 @@ export function writeGlossaryYaml(file: GlossaryFile, options: WriteYamlOptions 
   if (isSeq(languages)) languages.flow = true;
   const entries = doc.get('entries', true);
   if (isSeq(entries)) entries.items.forEach((item, i) => i > 0 && isMap(item) && (item.spaceBefore = true));
+  // yaml writes a text of only spaces and line breaks as a block scalar without an indentation
+  // indicator, which reads back without its spaces (" \n" comes back as "\n"); quoted, it stays.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'string' && node.value.includes('\n') && !/\S/u.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
   const ref = options.schemaRef === undefined ? DEFAULT_SCHEMA_REF : options.schemaRef;
   if (ref !== null) doc.commentBefore = ` ${SCHEMA_COMMENT_PREFIX}${ref}`;
   return doc.toString({ lineWidth: 0, indent: 2, indentSeq: true, flowCollectionPadding: false });

@@ -87,6 +87,13 @@ describe('round trips', () => {
     );
   });
 
+  it('keeps a note of only spaces and line breaks through YAML', () => {
+    for (const note of [' \n', '  \n\n', '\t\n ']) {
+      const file: GlossaryFile = { languages: ['en', 'fa'], entries: [{ id: 'x', type: 'person', terms: { en: [{ text: 'a', status: 'preferred', note }], fa: [{ text: 'ب', status: 'preferred' }] } }] };
+      expect(parseGlossaryYaml(writeGlossaryYaml(file), 'rt.yaml')).toEqual(file);
+    }
+  });
+
   it('native → YAML → native gives back the same GlossaryFile, and the same text again', () => {
     fc.assert(
       fc.property(glossaryArb(text, true), (file) => {
