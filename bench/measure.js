@@ -2,7 +2,7 @@
 // line with the figures and the process's peak RSS. A fresh process per measurement is what makes
 // the peak RSS belong to one tool on one input, and keeps one tool's heap from slowing the next.
 // tarjoman is used through its built entry points only, as a program embedding it would.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeGlossary } from './corpus.js';
@@ -153,6 +153,24 @@ function translateDocument(document, glossary) {
   return document;
 }
 
+/**
+ * The maker of translated XLIFF text from an original's text: extracted and annotated with the
+ * glossary, pseudo-translated, and written with the glossary's target terms as `extract -g` does.
+ */
+async function translatedXliff({ glossary, seed }) {
+  const { writeXliff } = await dist('xliff/write.js');
+  const parts = await extractParts({ glossary, seed });
+  const entries = new Map(parts.glossary.entries.map((e) => [e.id, e]));
+  const lookup = (id) => {
+    const entry = entries.get(id);
+    return entry && { translations: entry.terms.fa.map((t) => t.text), forbidden: [] };
+  };
+  return (source, path, version) => {
+    const document = translateDocument(parts.annotateTerms(parts.extract(new TextEncoder().encode(source), path), parts.matcher), parts.glossary);
+    return writeXliff(document, { version, toolVersion: 'bench', glossary: lookup });
+  };
+}
+
 // ---- tasks ----------------------------------------------------------------------------------
 
 const TASKS = {
@@ -182,19 +200,11 @@ const TASKS = {
   /** A translated XLIFF file of about `targetBytes`, from an original (HTML or plain text) written beside it. */
   async 'make-xliff'({ dir, name, targetBytes, version, glossary, seed, format = 'html' }) {
     const { makeArticles, FORMATS } = await import('./corpus.js');
-    const { writeXliff } = await dist('xliff/write.js');
-    const parts = await extractParts({ glossary, seed });
-    const entries = new Map(parts.glossary.entries.map((e) => [e.id, e]));
-    const lookup = (id) => {
-      const entry = entries.get(id);
-      return entry && { translations: entry.terms.fa.map((t) => t.text), forbidden: [] };
-    };
+    const translated = await translatedXliff({ glossary, seed });
     const ext = FORMATS[format];
     const build = (sourceBytes) => {
       const source = makeArticles(sourceBytes, format, { seed });
-      const path = `${name}.${ext}`;
-      const document = translateDocument(parts.annotateTerms(parts.extract(new TextEncoder().encode(source), path), parts.matcher), parts.glossary);
-      return { source, xliff: writeXliff(document, { version, toolVersion: 'bench', glossary: lookup }) };
+      return { source, xliff: translated(source, `${name}.${ext}`, version) };
     };
     const sample = build(200_000);
     const ratio = Buffer.byteLength(sample.xliff) / Buffer.byteLength(sample.source);
@@ -216,47 +226,96 @@ const TASKS = {
     return { bytes: bytes.length, seconds, units: result.files.reduce((n, f) => n + f.units.length, 0) };
   },
 
-  /** The structural check (codes, ids, states) and the read, as merge does before anything else. */
+  /** The structural check (codes, ids, states) and the read in one pass, as merge does before anything else. */
   async 'read-check'({ file, runs }) {
-    const { readXliff } = await dist('xliff/read/index.js');
     const { checkXliff } = await dist('xliff/check/index.js');
     const bytes = new Uint8Array(readFileSync(file));
-    const { seconds, result } = await best(runs, () => [checkXliff(bytes, file), readXliff(bytes, file)]);
-    return { bytes: bytes.length, seconds, findings: result[0].length };
+    const { seconds, result } = await best(runs, () => {
+      let units = 0;
+      const findings = checkXliff(bytes, file, { unit: () => (units += 1) });
+      return { findings, units };
+    });
+    return { bytes: bytes.length, seconds, findings: result.findings.length, units: result.units };
   },
 
   /**
-   * XLIFF reading plus QA at library level, as a program embedding tarjoman would do it: the
-   * structural check, the read, and every QA rule over each segment's source and target. The
-   * original document is not touched (that is the `qa` command's drift check, measured apart).
+   * XLIFF reading plus QA at library level, as a program embedding tarjoman would do it and as
+   * `tarjoman qa` does: one pass, the structural check handing each unit as it is read to every
+   * QA rule over each segment's source and target. The original document is not touched (that
+   * is the `qa` command's drift check, measured apart).
    */
   async 'read-qa'({ file, runs, glossary = 0, seed }) {
-    const { readXliff } = await dist('xliff/read/index.js');
     const { checkXliff } = await dist('xliff/check/index.js');
-    const { checkSegment } = await dist('qa/index.js');
+    const { checkSegment, prepareQa } = await dist('qa/index.js');
     const terms = glossary ? makeGlossary(glossary, seed) : undefined;
+    // The glossary's matchers and indexes are built once per glossary, not per file: timed apart,
+    // as `extract` times its matcher, so that the figure is what reading and checking a file costs.
+    const prepared = terms ? await best(1, () => prepareQa(terms, 'en', 'fa')) : undefined;
     const bytes = new Uint8Array(readFileSync(file));
     const { seconds, result } = await best(runs, () => {
-      const structural = checkXliff(bytes, file);
-      const read = readXliff(bytes, file);
       const findings = [];
       let segments = 0;
-      for (const entry of read.files) {
-        const sourceLang = entry.srcLang || read.srcLang;
-        const targetLang = entry.trgLang ?? read.trgLang ?? 'fa';
-        for (const unit of entry.units) {
-          if (!unit.translate) continue;
+      // The languages fall back as the reader's do: a file's own, else the document's, else the first file's.
+      let doc = {};
+      let first;
+      let current;
+      const structural = checkXliff(bytes, file, {
+        document(_version, srcLang, trgLang) {
+          doc = { srcLang, trgLang };
+        },
+        fileStart(raw) {
+          first ??= raw;
+          current = raw;
+        },
+        unit(unit) {
+          if (!unit.translate) return;
+          const sourceLang = current.srcLang || (doc.srcLang ?? first.srcLang ?? '');
+          const targetLang = current.trgLang ?? doc.trgLang ?? first.trgLang ?? 'fa';
           for (const part of unit.parts) {
             if (part.kind !== 'segment') continue;
             segments += 1;
             const pair = { unitId: unit.id, segmentId: part.id, source: part.source, target: part.target ?? [], sourceLang, targetLang, ...(terms ? { glossary: terms } : {}) };
             for (const finding of checkSegment(pair)) findings.push(finding);
           }
-        }
-      }
+        },
+      });
       return { structural, findings, segments };
     });
-    return { bytes: bytes.length, seconds, segments: result.segments, structural: result.structural.length, findings: result.findings.length, findingRules: ruleCounts(result.findings) };
+    const out = { bytes: bytes.length, seconds, segments: result.segments, structural: result.structural.length, findings: result.findings.length, findingRules: ruleCounts(result.findings) };
+    return prepared ? { ...out, glossarySeconds: prepared.seconds } : out;
+  },
+
+  /**
+   * One translated XLIFF 1.2 file of about `targetBytes` holding many article pages, one `<file>`
+   * each, as a CAT tool hands back a package: the originals go in a folder named after the file.
+   */
+  async 'make-package'({ dir, name, targetBytes, glossary, seed, pageBytes = 24_000 }) {
+    const { makeArticles, makeGlossary: names } = await import('./corpus.js');
+    const translated = await translatedXliff({ glossary, seed });
+    const people = names(100, seed);
+    const folder = join(dir, `${name}.originals-${process.pid}`);
+    mkdirSync(folder, { recursive: true });
+    const files = [];
+    let bytes = 0;
+    let sourceBytes = 0;
+    for (let i = 1; bytes < targetBytes; i++) {
+      const source = makeArticles(pageBytes, 'html', { seed: seed * 10_000 + i, glossary: people });
+      const file = `page-${String(i).padStart(5, '0')}.html`;
+      writeFileSync(join(folder, file), source);
+      const xliff = translated(source, `${name}/${file}`, '1.2');
+      const element = xliff.slice(xliff.indexOf('<file '), xliff.lastIndexOf('</file>') + '</file>'.length);
+      files.push(element);
+      bytes += Buffer.byteLength(element);
+      sourceBytes += Buffer.byteLength(source);
+    }
+    const xliff = `<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n  ${files.join('\n  ')}\n</xliff>\n`;
+    // The originals first and each under a temporary name: a run that finds the .xlf finds it whole, with its originals.
+    rmSync(join(dir, name), { recursive: true, force: true });
+    renameSync(folder, join(dir, name));
+    const tmp = join(dir, `${name}.xlf.partial-${process.pid}`);
+    writeFileSync(tmp, xliff);
+    renameSync(tmp, join(dir, `${name}.xlf`));
+    return { bytes: Buffer.byteLength(xliff), sourceBytes, documents: files.length };
   },
 
   /** The `xliff` npm package's reader: xliff12ToJs for 1.2, xliff2js for 2.x. */

@@ -168,8 +168,8 @@ export function xliffCases(ctx) {
 
 const READERS = [
   { id: 'read', name: 'tarjoman readXliff' },
-  { id: 'read-check', name: 'tarjoman checkXliff + readXliff' },
-  { id: 'read-qa', name: 'tarjoman read + QA (checkXliff + readXliff + checkSegment, every rule, no glossary)' },
+  { id: 'read-check', name: 'tarjoman checkXliff, reading every unit (one pass)' },
+  { id: 'read-qa', name: 'tarjoman read + QA (one pass: checkXliff hands each unit to checkSegment, every rule, no glossary)' },
   { id: 'qa-command', name: '`tarjoman qa` command incl. re-extraction of the original (whole process)' },
   { id: 'xliff-package', name: '`xliff` package (xliff12ToJs / xliff2js)' },
   { id: 'saxes', name: 'saxes, counting events only (floor)' },
@@ -245,39 +245,58 @@ export async function xliffReading(ctx) {
   return rows;
 }
 
+/** The translated XLIFF 1.2 package of about `bytes`: many article pages, one `<file>` each, originals beside it. */
+export async function packageFile(ctx, bytes) {
+  const name = `package-${label(bytes)}-1.2`;
+  const dir = xliffDir(ctx);
+  const path = join(dir, `${name}.xlf`);
+  if (!existsSync(path) || !existsSync(join(dir, name))) {
+    ctx.log(`  making ${name}.xlf`);
+    const made = await measure('make-package', { dir, name, targetBytes: bytes, glossary: 10_000, seed: ctx.seed }, { timeoutSeconds: 900 });
+    if (made.failed) throw new Error(`could not make ${name}.xlf: ${made.reason}`);
+  }
+  return path;
+}
+
 /**
  * The real CLI, `tarjoman qa` and `tarjoman merge`, on translated XLIFF 1.2 files of each size:
  * wall time and peak RSS of the whole process. `merge` checks before it writes, so its figure at
  * the largest size is the "checked and merged" one; `qa` alone is not run there to save minutes.
+ * Each size comes three ways: one large HTML document, whose original parse5 must hold as one
+ * tree; one large plain-text document; and a package of article pages, the common case of a
+ * large XLIFF, which the commands take one `<file>` at a time.
  */
 export async function cliMemory(ctx) {
   const rows = [];
   const previous = new Map();
   const largest = Math.max(...ctx.sizes);
-  for (const bytes of ctx.sizes) {
-    const file = await xliffFile(ctx, bytes, '1.2');
-    for (const command of ['qa', 'merge']) {
-      const base = { command, bytesAsked: bytes, bytes: statSync(file).size };
-      if (command === 'qa' && bytes === largest && bytes >= 100 * MB) {
-        rows.push({ ...base, skipped: true, reason: 'not run: `merge` below runs the same checks on this file' });
-        continue;
+  for (const source of ['html', 'text', 'package']) {
+    for (const bytes of ctx.sizes) {
+      const file = source === 'package' ? await packageFile(ctx, bytes) : await xliffFile(ctx, bytes, '1.2', source);
+      for (const command of ['qa', 'merge']) {
+        const key = `${command} ${source}`;
+        const base = { command, source, bytesAsked: bytes, bytes: statSync(file).size };
+        if (command === 'qa' && bytes === largest && bytes >= 100 * MB) {
+          rows.push({ ...base, skipped: true, reason: 'not run: `merge` below runs the same checks on this file' });
+          continue;
+        }
+        const limit = bytes >= 100 * MB ? 420 : 150;
+        let row = projectedSkip(previous.get(key), bytes, limit, ctx);
+        if (row) row = { ...base, ...row };
+        else {
+          ctx.log(`  tarjoman ${command} ${label(bytes)} (${source})`);
+          const out = mkdtempSync(join(tmpdir(), 'tarjoman-bench-out-'));
+          const args = command === 'qa' ? [BIN, 'qa', file] : [BIN, 'merge', '--force', '-o', out, file];
+          const run = await runMeasured(process.execPath, args, { cwd: xliffDir(ctx), timeoutSeconds: limit });
+          rmSync(out, { recursive: true, force: true });
+          if (run.timedOut) row = { ...base, failed: true, timedOut: true, reason: `timed out after ${limit} s`, maxRssKb: run.maxRssKb };
+          // qa exits 1 when it reports errors; both still did the whole job. Anything else failed.
+          else if (run.code !== 0 && run.code !== 1) row = { ...base, failed: true, reason: `exit ${run.code}: ${run.stderr.trim().split('\n').slice(-2).join(' / ')}`, maxRssKb: run.maxRssKb };
+          else row = { ...base, seconds: run.seconds, maxRssKb: run.maxRssKb, exitCode: run.code };
+        }
+        rows.push(row);
+        previous.set(key, row);
       }
-      const limit = bytes >= 100 * MB ? 420 : 150;
-      let row = projectedSkip(previous.get(command), bytes, limit, ctx);
-      if (row) row = { ...base, ...row };
-      else {
-        ctx.log(`  tarjoman ${command} ${label(bytes)}`);
-        const out = mkdtempSync(join(tmpdir(), 'tarjoman-bench-out-'));
-        const args = command === 'qa' ? [BIN, 'qa', file] : [BIN, 'merge', '--force', '-o', out, file];
-        const run = await runMeasured(process.execPath, args, { cwd: xliffDir(ctx), timeoutSeconds: limit });
-        rmSync(out, { recursive: true, force: true });
-        if (run.timedOut) row = { ...base, failed: true, timedOut: true, reason: `timed out after ${limit} s`, maxRssKb: run.maxRssKb };
-        // qa exits 1 when it reports errors; both still did the whole job. Anything else failed.
-        else if (run.code !== 0 && run.code !== 1) row = { ...base, failed: true, reason: `exit ${run.code}: ${run.stderr.trim().split('\n').slice(-2).join(' / ')}`, maxRssKb: run.maxRssKb };
-        else row = { ...base, seconds: run.seconds, maxRssKb: run.maxRssKb, exitCode: run.code };
-      }
-      rows.push(row);
-      previous.set(command, row);
     }
   }
   return rows;

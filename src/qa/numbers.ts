@@ -1,6 +1,6 @@
 import { primaryLanguage } from '../glossary/matcher/index.js';
 import { toAsciiDigits } from '../lang/fa.js';
-import { issue, quote } from './shared.js';
+import { issue, primaryOf, quote } from './shared.js';
 import type { Issue, QaCheck, QaSeverity } from './types.js';
 
 export interface FoundNumber {
@@ -13,6 +13,13 @@ export interface FoundNumber {
 
 const TOKEN = /[0-9\u06F0-\u06F9\u0660-\u0669]+(?:[,\u066C.\u066B/][0-9\u06F0-\u06F9\u0660-\u0669]+)*/gu;
 const GROUPING = /[,\u066C]/u;
+/** Any mark that splits a number: without one, a token is a plain integer. */
+const SEPARATOR = /[,\u066C.\u066B/]/u;
+
+const isGrouping = (c: number) => c === 0x2c || c === 0x066c;
+const isSlash = (c: number) => c === 0x2f;
+const isDecimal = (c: number) => c === 0x2e || c === 0x066b;
+const isPersianDecimal = (c: number) => c === 0x2e || c === 0x066b || c === 0x2f;
 
 function canonical(intPart: string, fraction = ''): string {
   const int = toAsciiDigits(intPart).replace(/^0+(?=\d)/u, '');
@@ -20,12 +27,12 @@ function canonical(intPart: string, fraction = ''): string {
   return frac ? `${int}.${frac}` : int;
 }
 
-/** Splits `text` at every match of `sep`, keeping offsets. */
-function pieces(text: string, start: number, sep: RegExp): Array<{ text: string; start: number }> {
+/** Splits `text` at every character `sep` accepts, keeping offsets. A test per character code, not a regular expression: numbers are split in every segment. */
+function pieces(text: string, start: number, sep: (c: number) => boolean): Array<{ text: string; start: number }> {
   const out: Array<{ text: string; start: number }> = [];
   let from = 0;
   for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || sep.test(text[i]!)) {
+    if (i === text.length || sep(text.charCodeAt(i))) {
       out.push({ text: text.slice(from, i), start: start + from });
       from = i + 1;
     }
@@ -35,7 +42,7 @@ function pieces(text: string, start: number, sep: RegExp): Array<{ text: string;
 
 /** An integer written with thousands groups (30,000 or ۳۰٬۰۰۰), or each group as a number of its own. */
 function integers(text: string, start: number): FoundNumber[] {
-  const groups = pieces(text, start, GROUPING);
+  const groups = pieces(text, start, isGrouping);
   const grouped = groups.length > 1 && groups[0]!.text.length <= 3 && groups.slice(1).every((g) => g.text.length === 3);
   if (groups.length === 1 || grouped) return [{ value: canonical(groups.map((g) => g.text).join('')), start, end: start + text.length, text }];
   return groups.map((g) => ({ value: canonical(g.text), start: g.start, end: g.start + g.text.length, text: g.text }));
@@ -48,25 +55,35 @@ function integers(text: string, start: number): FoundNumber[] {
  * `,` and `٬` group thousands when every group after the first has three digits.
  */
 export function findNumbers(text: string, lang: string): FoundNumber[] {
-  const persian = primaryLanguage(lang) === 'fa';
-  const decimal = persian ? /[.\u066B/]/u : /[.\u066B]/u;
+  const persian = primaryOf(lang) === 'fa';
   const out: FoundNumber[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const chunks = persian ? [{ text: m[0], start: m.index }] : pieces(m[0], m.index, /\//u);
-    for (const chunk of chunks) {
-      const parts = pieces(chunk.text, chunk.start, decimal);
-      if (parts.length === 2 && !GROUPING.test(parts[1]!.text)) {
-        const [int, frac] = parts as [{ text: string; start: number }, { text: string; start: number }];
-        const whole = integers(int.text, int.start);
-        const last = whole.pop()!;
-        out.push(...whole, {
-          value: `${last.value}.${canonical('0', frac.text).slice(2)}`.replace(/\.$/u, ''),
-          start: last.start,
-          end: chunk.start + chunk.text.length,
-          text: text.slice(last.start, chunk.start + chunk.text.length),
-        });
-      } else for (const part of parts) out.push(...integers(part.text, part.start));
-    }
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    // Most numbers are plain digits: what `numbersInToken` makes of them, made directly.
+    if (!SEPARATOR.test(m[0])) out.push({ value: canonical(m[0]), start: m.index, end: m.index + m[0].length, text: m[0] });
+    else out.push(...numbersInToken(text, m.index, m[0], persian));
+  }
+  return out;
+}
+
+/** The numbers one run of digits and marks (`token`, found at `start` in `text`) stands for. */
+export function numbersInToken(text: string, start: number, token: string, persian: boolean): FoundNumber[] {
+  const out: FoundNumber[] = [];
+  const decimal = persian ? isPersianDecimal : isDecimal;
+  const chunks = persian ? [{ text: token, start }] : pieces(token, start, isSlash);
+  for (const chunk of chunks) {
+    const parts = pieces(chunk.text, chunk.start, decimal);
+    if (parts.length === 2 && !GROUPING.test(parts[1]!.text)) {
+      const [int, frac] = parts as [{ text: string; start: number }, { text: string; start: number }];
+      const whole = integers(int.text, int.start);
+      const last = whole.pop()!;
+      out.push(...whole, {
+        value: `${last.value}.${canonical('0', frac.text).slice(2)}`.replace(/\.$/u, ''),
+        start: last.start,
+        end: chunk.start + chunk.text.length,
+        text: text.slice(last.start, chunk.start + chunk.text.length),
+      });
+    } else for (const part of parts) out.push(...integers(part.text, part.start));
   }
   return out;
 }
@@ -123,7 +140,7 @@ function gregorian(value: string): string[] {
   return [String(year + 621), String(year + 622)];
 }
 
-const isSolarHijriLanguage = (lang: string) => primaryLanguage(lang) === 'fa';
+const isSolarHijriLanguage = (lang: string) => primaryOf(lang) === 'fa';
 
 /**
  * Every number of the source must be in the target and no other, compared as multisets of

@@ -1,6 +1,7 @@
 import { termsIn } from '../glossary/matcher/index.js';
 import { codePointAt, codePointBefore, isArabicScriptLetter, isLatinLetter, isWordCodePoint, ZWNJ } from '../lang/chars.js';
 import { arabicLetterOffsets, foldPersianLetter } from '../lang/fa.js';
+import { KeyTrie } from './key-trie.js';
 import { formatCount, inRanges, issue, addressRanges, quote, spanOf } from './shared.js';
 import type { Issue, QaCheck, QaContext } from './types.js';
 
@@ -25,10 +26,13 @@ const PERSIAN_FOR: Record<number, string> = { 0x064a: 'ی', 0x0649: 'ی', 0x0643
 const codePoint = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Arabic yeh, alef maksura and kaf look alike but break search, sorting and the glossary: an error at each place. */
+/** The letters `arabicLetterOffsets` looks for: a text without any is not walked letter by letter. */
+const ARABIC_LETTER = /[\u064A\u0649\u0643]/u;
+
 export const arabicLetters: QaCheck = {
   rules: ['fa-arabic-letter'],
   run: onlyPersian(({ targetText }) =>
-    arabicLetterOffsets(targetText).map((offset) => {
+    (ARABIC_LETTER.test(targetText) ? arabicLetterOffsets(targetText) : []).map((offset) => {
       const cp = targetText.charCodeAt(offset);
       const word = wordAround(targetText, offset);
       const fixed = [...targetText.slice(word.start, word.end)].map((ch) => String.fromCodePoint(foldPersianLetter(ch.codePointAt(0)!))).join('');
@@ -43,6 +47,8 @@ export const arabicLetters: QaCheck = {
 };
 
 const PERSIAN_MARK: Record<string, string> = { ',': '،', ';': '؛', '?': '؟' };
+/** The marks of `PERSIAN_MARK`, found by the regular expression engine rather than a look at every character. */
+const LATIN_MARK = /[,;?]/gu;
 
 type Side = 'latin' | 'persian' | 'none';
 
@@ -66,12 +72,14 @@ const isDigitChar = (ch: string | undefined) => ch !== undefined && /[0-9\u06F0-
 export const latinPunctuation: QaCheck = {
   rules: ['fa-latin-punctuation'],
   run: onlyPersian(({ targetText }) => {
-    const addresses = addressRanges(targetText);
     const out: Issue[] = [];
-    for (let i = 0; i < targetText.length; i++) {
-      const ch = targetText[i]!;
-      const persian = PERSIAN_MARK[ch];
-      if (!persian || inRanges(addresses, i)) continue;
+    let addresses: ReturnType<typeof addressRanges> | undefined;
+    LATIN_MARK.lastIndex = 0;
+    for (let m = LATIN_MARK.exec(targetText); m; m = LATIN_MARK.exec(targetText)) {
+      const i = m.index;
+      const ch = m[0];
+      const persian = PERSIAN_MARK[ch]!;
+      if (inRanges((addresses ??= addressRanges(targetText)), i)) continue;
       if (ch === ',' && isDigitChar(targetText[i - 1]) && isDigitChar(targetText[i + 1])) continue;
       if (nearestScript(targetText, i - 1, -1) === 'latin' && nearestScript(targetText, i + 1, 1) !== 'persian') continue;
       out.push(issue('fa-latin-punctuation', 'warning', { mark: quote(ch), persian: quote(persian), position: formatCount(i + 1) }, { targetSpan: spanOf(targetText, i, i + 1), expected: [persian] }));
@@ -86,12 +94,6 @@ const fold = (text: string) => text.replace(/[\u064A\u0649\u0643]/gu, (ch) => St
 const boundaryBefore = (text: string, i: number) => i === 0 || !isWordCodePoint(codePointBefore(text, i)) || text[i - 1] === ZWNJ;
 const boundaryAfter = (text: string, i: number) => i >= text.length || !isWordCodePoint(codePointAt(text, i).cp) || text[i] === ZWNJ;
 
-/** Every place `needle` stands as whole words in `hay`. */
-function* wholeWords(hay: string, needle: string): Generator<number> {
-  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1))
-    if (boundaryBefore(hay, i) && boundaryAfter(hay, i + needle.length)) yield i;
-}
-
 /** Verb stems that follow می/نمی; joined without ZWNJ («میشود») they are a slip, not another word. */
 const VERB_STEMS = [
   'شود', 'شوند', 'شد', 'شدند', 'کند', 'کنند', 'کرد', 'کردند', 'گوید', 'گویند', 'گفت', 'گفتند', 'دهد', 'دهند', 'داد', 'دادند',
@@ -99,7 +101,7 @@ const VERB_STEMS = [
   'داند', 'دانند', 'گیرد', 'گیرند', 'گرفت', 'بیند', 'بینند', 'دید', 'ماند', 'مانند', 'رسد', 'رسند', 'رسید',
 ];
 
-interface Slip {
+export interface Slip {
   start: number;
   end: number;
   expected: string;
@@ -130,15 +132,17 @@ function joinedPrefixes(text: string): Slip[] {
 
 function prefixSlips(text: string): Slip[] {
   const out: Slip[] = [];
+  // Each rule needs what its expression begins with somewhere in the text: most sentences are spared the expressions.
+  const mi = text.includes('می');
   // «می شود», «نمی توان»: می/نمی as a word of its own is the verb prefix cut off by a space.
-  for (const m of text.matchAll(/(?<![\p{L}\p{M}\u200C])(ن?می)[ \u00A0]+(?=[\p{L}])/gu)) {
+  if (text.includes('می ') || text.includes('می\u00A0')) for (const m of text.matchAll(/(?<![\p{L}\p{M}\u200C])(ن?می)[ \u00A0]+(?=[\p{L}])/gu)) {
     if (!isArabicScriptLetter(text.charCodeAt(m.index + m[0].length))) continue;
     const word = wordAround(text, m.index + m[0].length);
     out.push({ start: m.index, end: word.end, expected: `${m[1]}${ZWNJ}${text.slice(word.start, word.end)}` });
   }
-  out.push(...joinedPrefixes(text));
+  if (mi) out.push(...joinedPrefixes(text));
   // «کتاب ها»: the plural suffix cut off by a space; ها never stands alone in prose.
-  for (const m of text.matchAll(/(?<=[\p{L}\p{M}])[ \u00A0]+(های|ها)(?![\p{L}\p{M}\u200C])/gu)) {
+  if (text.includes(' ها') || text.includes('\u00A0ها')) for (const m of text.matchAll(/(?<=[\p{L}\p{M}])[ \u00A0]+(های|ها)(?![\p{L}\p{M}\u200C])/gu)) {
     const word = wordAround(text, m.index);
     if (!isArabicScriptLetter(codePointBefore(text, m.index))) continue;
     out.push({ start: word.start, end: m.index + m[0].length, expected: `${text.slice(word.start, m.index)}${ZWNJ}${m[1]}` });
@@ -151,37 +155,71 @@ interface Misspelling {
   expected: string;
 }
 
-const misspellingsByGlossary = new WeakMap<NonNullable<QaContext['glossary']>['entries'], { count: number; list: Misspelling[] }>();
+/** The glossary's misspellings, and a trie of them, so a text is read once whatever their number. */
+interface Misspellings {
+  count: number;
+  list: Misspelling[];
+  trie: KeyTrie;
+}
+
+type QaGlossary = NonNullable<QaContext['glossary']>;
+
+const misspellingsByGlossary = new WeakMap<QaGlossary['entries'], Misspellings>();
 
 /**
  * The glossary's Persian terms with their ZWNJ dropped or turned into a space, in glossary order.
  * Built once per glossary: rebuilt for every segment, it made QA time grow with segments × entries.
  */
-function misspellingsOf(glossary: NonNullable<QaContext['glossary']>): Misspelling[] {
+function misspellingsOf(glossary: QaGlossary): Misspellings {
   const cached = misspellingsByGlossary.get(glossary.entries);
-  if (cached && cached.count === glossary.entries.length) return cached.list;
+  if (cached && cached.count === glossary.entries.length) return cached;
   // A spelling the glossary accepts as it is needs no ZWNJ.
   const accepted = new Set(
     glossary.entries.flatMap((c) => termsIn(c, 'fa').filter((term) => term.status === 'preferred' || term.status === 'admitted').map((term) => fold(term.text))),
   );
   const list: Misspelling[] = [];
+  const trie = new KeyTrie();
   for (const concept of glossary.entries)
     for (const term of termsIn(concept, 'fa')) {
       if (!term.text.includes(ZWNJ)) continue;
       const right = fold(term.text);
-      for (const wrong of [right.replaceAll(ZWNJ, ' '), right.replaceAll(ZWNJ, '')])
-        if (!accepted.has(wrong)) list.push({ wrong, expected: term.text });
+      for (const wrong of [right.replaceAll(ZWNJ, ' '), right.replaceAll(ZWNJ, '')]) {
+        // A term that is a ZWNJ alone leaves nothing to look for: an empty string is no word.
+        if (wrong === '' || accepted.has(wrong)) continue;
+        // the trie numbers keys as they come, so a key's number is its place in `list`
+        trie.add(wrong);
+        list.push({ wrong, expected: term.text });
+      }
     }
-  misspellingsByGlossary.set(glossary.entries, { count: glossary.entries.length, list });
-  return list;
+  const built = { count: glossary.entries.length, list, trie };
+  misspellingsByGlossary.set(glossary.entries, built);
+  return built;
+}
+
+/** Builds the glossary's misspellings ahead of the first segment. */
+export function prepareMisspellings(glossary: QaGlossary): void {
+  misspellingsOf(glossary);
+}
+
+/**
+ * Where the glossary's misspellings stand as whole words in a folded text: by place, then in
+ * glossary order, as if each misspelling had been looked for in turn and the places sorted.
+ */
+export function glossaryMisspellings(text: string, glossary: QaGlossary): Slip[] {
+  const { list, trie } = misspellingsOf(glossary);
+  const found: { start: number; key: number; end: number }[] = [];
+  for (let at = 0; at < text.length; at++) {
+    if (!trie.startsAt(text, at) || !boundaryBefore(text, at)) continue;
+    trie.matchAt(text, at, (key, end) => {
+      if (boundaryAfter(text, end)) found.push({ start: at, key, end });
+    });
+  }
+  found.sort((a, b) => a.start - b.start || a.key - b.key);
+  return found.map(({ start, key, end }) => ({ start, end, expected: list[key]!.expected }));
 }
 
 function glossarySlips(text: string, { glossary }: QaContext): Slip[] {
-  if (!glossary) return [];
-  const out: Slip[] = [];
-  for (const { wrong, expected } of misspellingsOf(glossary))
-    for (const i of wholeWords(text, wrong)) out.push({ start: i, end: i + wrong.length, expected });
-  return out;
+  return glossary ? glossaryMisspellings(text, glossary) : [];
 }
 
 /**
@@ -207,11 +245,16 @@ export const missingZwnj: QaCheck = {
   }),
 };
 
-const SYSTEMS = [
-  { name: 'persian', test: (cp: number) => cp >= 0x06f0 && cp <= 0x06f9 },
-  { name: 'arabic', test: (cp: number) => cp >= 0x0660 && cp <= 0x0669 },
-  { name: 'ascii', test: (cp: number) => cp >= 0x30 && cp <= 0x39 },
-] as const;
+type DigitSystem = 'persian' | 'arabic' | 'ascii';
+
+function systemOf(cp: number): DigitSystem {
+  if (cp >= 0x06f0 && cp <= 0x06f9) return 'persian';
+  if (cp >= 0x0660 && cp <= 0x0669) return 'arabic';
+  return 'ascii';
+}
+
+/** Digits of the three systems, found by the regular expression engine rather than a look at every character. */
+const DIGIT = /[0-9\u06F0-\u06F9\u0660-\u0669]/gu;
 
 /**
  * One segment, one digit system. ASCII digits that belong to a Latin token (COVID-19, G7,
@@ -220,18 +263,19 @@ const SYSTEMS = [
 export const mixedDigits: QaCheck = {
   rules: ['fa-mixed-digits'],
   run: onlyPersian(({ targetText }) => {
-    const addresses = addressRanges(targetText);
-    const first = new Map<string, number>();
-    for (let i = 0; i < targetText.length; i++) {
-      const cp = targetText.charCodeAt(i);
-      const system = SYSTEMS.find((s) => s.test(cp));
-      if (!system || first.has(system.name) || inRanges(addresses, i)) continue;
-      if (system.name === 'ascii') {
+    const first = new Map<DigitSystem, number>();
+    let addresses: ReturnType<typeof addressRanges> | undefined;
+    DIGIT.lastIndex = 0;
+    for (let m = DIGIT.exec(targetText); m; m = DIGIT.exec(targetText)) {
+      const i = m.index;
+      const system = systemOf(targetText.charCodeAt(i));
+      if (first.has(system) || inRanges((addresses ??= addressRanges(targetText)), i)) continue;
+      if (system === 'ascii') {
         const word = wordAround(targetText, i);
         if ([...targetText.slice(word.start, word.end)].some((ch) => isLatinLetter(ch.codePointAt(0)!))) continue;
         if (/[A-Za-z]-$/u.test(targetText.slice(Math.max(0, word.start - 2), word.start))) continue;
       }
-      first.set(system.name, i);
+      first.set(system, i);
     }
     if (first.size < 2) return [];
     const [a, b] = [...first.values()].sort((x, y) => x - y).map((i) => wordAround(targetText, i)) as [Word, Word];

@@ -17,6 +17,18 @@ export const emptyTarget: QaCheck = {
 
 const collapse = (text: string) => text.replace(/\s+/gu, ' ').trim();
 
+const FIRST_VISIBLE = /\S/u;
+
+/**
+ * Whether two texts differ in more than spacing. Texts that collapse alike begin with the same
+ * visible character, and a translation almost never does: that one look spares collapsing both.
+ */
+export function differsBeyondSpacing(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (FIRST_VISIBLE.exec(a)?.[0] !== FIRST_VISIBLE.exec(b)?.[0]) return true;
+  return collapse(a) !== collapse(b);
+}
+
 function isScriptLetter(lang: string): (cp: number) => boolean {
   const primary = primaryLanguage(lang);
   if (primary === 'fa' || primary === 'ar') return isArabicScriptLetter;
@@ -54,7 +66,7 @@ export function translatable(text: string, lang: string): 'none' | 'names' | 'pr
 export const untranslated: QaCheck = {
   rules: ['untranslated'],
   run({ sourceText, targetText, sourceLang }) {
-    if (sourceText.trim() === '' || collapse(sourceText) !== collapse(targetText)) return [];
+    if (sourceText.trim() === '' || differsBeyondSpacing(sourceText, targetText)) return [];
     const kind = translatable(sourceText, sourceLang);
     if (kind === 'none') return [];
     return [issue('untranslated', kind === 'names' ? 'warning' : 'error', {})];

@@ -1,3 +1,4 @@
+import { primaryLanguage } from '../glossary/matcher/index.js';
 import { formatNumber, t } from '../i18n/index.js';
 import type { Issue, QaRule, QaSeverity, QaSpan } from './types.js';
 
@@ -17,8 +18,11 @@ export function spanOf(text: string, start: number, end: number): QaSpan {
 /** URLs, e-mail addresses and domain names: written the same in any language, never prose. */
 const ADDRESS = /\b(?:https?:\/\/|www\.)[^\s«»“”"'<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ir|io|gov|edu|info)\b(?:\/[^\s«»“”"'<>()]*)?/giu;
 
-/** Most texts hold no address; a cheap look for their marks spares the full expression. */
-const MAYBE_ADDRESS = /[/@.]/u;
+/**
+ * Most texts hold no address; a cheap look for what every address must contain (a scheme, a
+ * `www.`, an `@`, or a dot before one of the top-level domains) spares the full expression.
+ */
+const MAYBE_ADDRESS = /:\/\/|www\.|@|\.(?:com|org|net|ir|io|gov|edu|info)\b/iu;
 
 let lastText: string | undefined;
 let lastRanges: ReadonlyArray<readonly [number, number]> = [];
@@ -40,4 +44,15 @@ export function maskAddresses(text: string): string {
   let out = text;
   for (const [s, e] of addressRanges(text)) out = out.slice(0, s) + ' '.repeat(e - s) + out.slice(e);
   return out;
+}
+
+/** Language tags repeat for every segment of a file: each is taken apart once. */
+const primaries = new Map<string, string>();
+export function primaryOf(lang: string): string {
+  let primary = primaries.get(lang);
+  if (primary === undefined) {
+    primary = primaryLanguage(lang);
+    if (primaries.size < 1000) primaries.set(lang, primary);
+  }
+  return primary;
 }

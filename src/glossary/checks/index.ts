@@ -121,6 +121,17 @@ function conceptsById(glossary: Glossary): Map<string, Concept> {
 }
 
 /**
+ * Builds what checking against a glossary needs, once: the matchers of both languages and the
+ * index of concepts. Otherwise the first segment checked pays for it, which for a large
+ * glossary is most of the time a small file takes.
+ */
+export function prepareTermChecks(glossary: Glossary, sourceLang: string, targetLang: string): void {
+  createMatcher(glossary, sourceLang);
+  createMatcher(glossary, targetLang);
+  conceptsById(glossary);
+}
+
+/**
  * Checks a translation against the glossary:
  * - every source term must be matched by one of its concept's terms in the target, as many times
  *   as it occurs in the source (a second mention translated by a pronoun is still flagged: the

@@ -96,12 +96,24 @@ function shown(codes: RawCode[]): { kind: ShownKind; code: RawCode }[] {
 }
 
 const kindWord = (kind: ShownKind) => t(`xliff-check:kind.${kind}`);
+const sortedKinds = (codes: RawCode[]) => codes.map((c) => c.kind).sort();
 const kindList = (codes: RawCode[]) =>
-  codes
-    .map((c) => c.kind)
-    .sort()
+  sortedKinds(codes)
     .map((k) => kindWord(k))
     .join(t('xliff-check:kind.separator'));
+
+/**
+ * Whether two lists of codes have the same kinds, however ordered. Each kind has its own word in
+ * every locale, so this agrees with comparing the lists as a message shows them; the words are
+ * looked up only for a finding, since nearly every code of a file is compared and agrees.
+ */
+export function sameKinds(a: RawCode[], b: RawCode[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length === 1) return a[0]!.kind === b[0]!.kind;
+  const x = sortedKinds(a);
+  const y = sortedKinds(b);
+  return x.every((k, i) => k === y[i]);
+}
 
 /**
  * A target's codes against its source's, by id: missing and added codes, and codes whose
@@ -115,14 +127,17 @@ export function compareCodes(
   where: Where,
   deletable: (code: RawCode) => boolean,
 ): void {
+  const sourceCodes = codesOf(source);
+  const targetCodes = codesOf(target);
+  if (sourceCodes.length === 0 && targetCodes.length === 0) return;
   const byId = new Map<string, { source: RawCode[]; target: RawCode[] }>();
   const slot = (id: string) => {
     let s = byId.get(id);
     if (!s) byId.set(id, (s = { source: [], target: [] }));
     return s;
   };
-  for (const code of codesOf(source)) if (code.id !== undefined) slot(code.id).source.push(code);
-  for (const code of codesOf(target)) if (code.id !== undefined) slot(code.id).target.push(code);
+  for (const code of sourceCodes) if (code.id !== undefined) slot(code.id).source.push(code);
+  for (const code of targetCodes) if (code.id !== undefined) slot(code.id).target.push(code);
   for (const [id, { source: src, target: tgt }] of byId) {
     if (tgt.length === 0) {
       for (const { kind, code } of shown(src)) {
@@ -131,7 +146,7 @@ export function compareCodes(
       }
     } else if (src.length === 0) {
       for (const { kind, code } of shown(tgt)) findings.error('code-added', code, { kind: kindWord(kind), id }, where);
-    } else if (kindList(src) !== kindList(tgt)) {
+    } else if (!sameKinds(src, tgt)) {
       findings.error('code-kind', tgt[0]!, { id, source: kindList(src), target: kindList(tgt) }, where);
     }
   }

@@ -26,6 +26,8 @@ const PAIRING_12: PairingRules = {
 
 const LANG_ATTR = xmlAttr('lang');
 
+const DATA_REFS = ['dataRef', 'dataRefStart', 'dataRefEnd'] as const;
+
 /** 1.2 has no canDelete: losing any code is the same finding. */
 const anyDeletable = () => true;
 
@@ -191,7 +193,7 @@ function checkUnit2(unit: RawUnit2, doc: RawDocument, findings: Findings, noTrgL
   const dataRefs = (items: RawItem[], where: Where) => {
     for (const code of codesOf(items)) {
       if (code.endOf) continue;
-      for (const attribute of ['dataRef', 'dataRefStart', 'dataRefEnd']) {
+      for (const attribute of DATA_REFS) {
         const ref = code.attrs[attribute];
         if (ref !== undefined && !dataIds.has(ref)) findings.error('data-ref', code, { attribute, ref }, where);
       }
@@ -241,13 +243,16 @@ function checkUnit12(unit: RawUnit12, file: RawFile, findings: Findings, noTarge
   const unitWhere: Where = unit.id !== undefined ? { unitId: unit.id } : {};
   const contents = [unit.source, unit.segSource, unit.target].filter((c): c is RawContent => c !== undefined);
   for (const content of contents) {
+    const codes = codesOf(content.items);
+    // Plain text has no ids to check and nothing to pair, neither here nor across a kit group.
+    if (codes.length === 0) continue;
     const scope = new IdScope(findings, 'content');
-    for (const code of codesOf(content.items)) {
+    for (const code of codes) {
       if (code.endOf) continue;
       if (code.id === undefined) findings.error('missing-attribute', code, { element: code.el, attribute: 'id' }, unitWhere);
       if (IDS_12.has(code.el)) scope.add(code.attrs.id, code.el, code, unitWhere);
     }
-    const sequence = codesOf(content.items).map((code) => ({ code, report: true, where: unitWhere }));
+    const sequence = codes.map((code) => ({ code, report: true, where: unitWhere }));
     if (!kit) checkPairing(sequence, PAIRING_12, findings);
     else if (content === unit.source) {
       kit.source.push(...sequence);

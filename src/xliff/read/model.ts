@@ -94,14 +94,19 @@ function code12(c: RawCode): InlineCode | undefined {
   return code;
 }
 
+const UNTYPED_CLOSE = new Set(['ex', 'ept', 'it']);
+const needsTag = (item: Inline): item is InlineCode => item.type === 'code' && item.kind === 'close' && UNTYPED_CLOSE.has(item.tag);
+
 /** A closing code written without a type (1.2 `ex`, `ept`) takes its opening code's tag. */
 function harmonizeTags(parts: ReadPart[]): void {
-  const tags = new Map<string, string>();
   const all = parts.flatMap((p) => [p.source, ...(p.kind === 'segment' && p.target ? [p.target] : [])]);
+  // Most units have no such closing code: then there is nothing to look up.
+  if (!all.some((content) => content.some(needsTag))) return;
+  const tags = new Map<string, string>();
   for (const content of all) for (const item of content) if (item.type === 'code' && item.kind === 'open' && !tags.has(item.id)) tags.set(item.id, item.tag);
   for (const content of all)
     content.forEach((item, i) => {
-      if (item.type === 'code' && item.kind === 'close' && ['ex', 'ept', 'it'].includes(item.tag)) {
+      if (needsTag(item)) {
         const tag = tags.get(item.id);
         if (tag) content[i] = { ...item, tag };
       }
@@ -137,8 +142,10 @@ export function state12(attr: string | undefined, approved: boolean, target: Con
   return 'translated';
 }
 
+const POSITIVE_INT = /^\s*\d+\s*$/u;
+
 function positiveInt(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\s*\d+\s*$/u.test(value)) return undefined;
+  if (value === undefined || !POSITIVE_INT.test(value)) return undefined;
   const n = Number(value);
   return n > 0 ? n : undefined;
 }
@@ -162,6 +169,8 @@ function kindOf(value: string | undefined): UnitKind | undefined {
 
 /** Gives parts written without an id (XLIFF 2 allows that) one that no other part of the unit has. */
 function fillIds(parts: { kind: 'segment' | 'ignorable'; id?: string }[]): string[] {
+  // What the general walk gives when every part has its id, without its set and counters.
+  if (parts.every((p) => p.id)) return parts.map((p) => p.id!);
   const taken = new Set(parts.flatMap((p) => (p.id ? [p.id] : [])));
   const counters = { segment: 0, ignorable: 0 };
   return parts.map((p) => {

@@ -1,4 +1,4 @@
-import { ContentCollector, inherited, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawGroup12, type RawNote, type RawSink, type RawUnit12, type Space } from './raw.js';
+import { codeRole, ContentCollector, inherited, TRANSPARENT, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawGroup12, type RawNote, type RawSink, type RawUnit12, type Space } from './raw.js';
 import { xmlAttr, type Pos, type XmlHandler, type XmlStart } from './xml.js';
 
 const SPACE_ATTR = xmlAttr('space');
@@ -17,29 +17,33 @@ const opt = (key: string, value: string | undefined) => (value === undefined ? {
 /** What each XLIFF 1.2 inline element stands for; `mrk` of any type is a mark, unknown elements are see-through. */
 export function inlineRole12(ns: string): (e: XmlStart) => InlineRole {
   return (e) => {
-    if (e.ns !== ns) return { role: 'transparent' };
+    if (e.ns !== ns) return TRANSPARENT;
     const a = e.attrs;
     switch (e.local) {
       case 'g':
-        return { role: 'code', kind: 'open', wraps: true, ...opt('id', a.id) };
+        return codeRole('open', a.id, true, false);
       case 'x':
-        return { role: 'code', kind: 'standalone', ...opt('id', a.id) };
+        return codeRole('standalone', a.id, false, false);
       case 'bx':
-        return { role: 'code', kind: 'open', ...opt('id', a.rid ?? a.id) };
+        return codeRole('open', a.rid ?? a.id, false, false);
       case 'ex':
-        return { role: 'code', kind: 'close', ...opt('id', a.rid ?? a.id) };
+        return codeRole('close', a.rid ?? a.id, false, false);
       case 'bpt':
-        return { role: 'code', kind: 'open', hasData: true, ...opt('id', a.rid ?? a.id) };
+        return codeRole('open', a.rid ?? a.id, false, true);
       case 'ept':
-        return { role: 'code', kind: 'close', hasData: true, ...opt('id', a.rid ?? a.id) };
+        return codeRole('close', a.rid ?? a.id, false, true);
       case 'ph':
-        return { role: 'code', kind: 'standalone', hasData: true, ...opt('id', a.id) };
+        return codeRole('standalone', a.id, false, true);
       case 'it':
-        return { role: 'code', kind: a.pos === 'close' ? 'close' : 'open', hasData: true, ...opt('id', a.rid ?? a.id) };
-      case 'mrk':
-        return { role: 'mark', closing: false, wraps: true, ...opt('id', a.mid), ...opt('type', a.mtype) };
+        return codeRole(a.pos === 'close' ? 'close' : 'open', a.rid ?? a.id, false, true);
+      case 'mrk': {
+        const role: InlineRole = { role: 'mark', closing: false, wraps: true };
+        if (a.mid !== undefined) role.id = a.mid;
+        if (a.mtype !== undefined) role.type = a.mtype;
+        return role;
+      }
       default:
-        return { role: 'transparent' };
+        return TRANSPARENT;
     }
   };
 }
@@ -72,12 +76,11 @@ export class V12Parser implements XmlHandler {
     const base = inherited(e.attrs, SPACE_ATTR, parent);
     const { space, translate } = base;
     const mine = e.ns === this.ns;
-    const pos = { line: e.line, column: e.column };
-    const push = (k: 'header' | 'skl' | 'body' | 'skip') => this.stack.push({ k, ...base });
+    const push = (k: 'header' | 'skl' | 'body' | 'skip') => this.stack.push({ k, space, translate });
 
     if (!parent) {
       this.sink.document(this.doc);
-      this.stack.push({ k: 'xliff', ...base });
+      this.stack.push({ k: 'xliff', space, translate });
       return;
     }
     if (!mine) {
@@ -88,10 +91,10 @@ export class V12Parser implements XmlHandler {
       case 'xliff':
         if (e.local === 'file') {
           const a = e.attrs;
-          const file: RawFile = { ...pos, meta: {}, tools: {}, ...opt('original', a.original), ...opt('srcLang', a['source-language']), ...opt('trgLang', a['target-language']), ...opt('datatype', a.datatype) };
+          const file: RawFile = { line: e.line, column: e.column, meta: {}, tools: {}, ...opt('original', a.original), ...opt('srcLang', a['source-language']), ...opt('trgLang', a['target-language']), ...opt('datatype', a.datatype) };
           this.file = file;
           this.sink.fileStart(file);
-          this.stack.push({ k: 'file', file, ...base });
+          this.stack.push({ k: 'file', file, space, translate });
         } else push('skip');
         return;
       case 'file':
@@ -112,17 +115,17 @@ export class V12Parser implements XmlHandler {
       case 'body':
       case 'group':
         if (e.local === 'group') {
-          const group: RawGroup12 = { el: 'group', ...pos, attrs: e.attrs, translate, context: {}, children: [], ...opt('id', e.attrs.id) };
-          this.stack.push({ k: 'group', group, ...base });
+          const group: RawGroup12 = { el: 'group', line: e.line, column: e.column, attrs: e.attrs, translate, context: {}, children: [], ...opt('id', e.attrs.id) };
+          this.stack.push({ k: 'group', group, space, translate });
         } else if (e.local === 'trans-unit') {
-          const unit: RawUnit12 = { el: 'trans-unit', ...pos, attrs: e.attrs, translate, approved: e.attrs.approved === 'yes', space, context: {}, notes: [], ...opt('id', e.attrs.id) };
-          this.stack.push({ k: 'unit', unit, ...base });
+          const unit: RawUnit12 = { el: 'trans-unit', line: e.line, column: e.column, attrs: e.attrs, translate, approved: e.attrs.approved === 'yes', space, context: {}, notes: [], ...opt('id', e.attrs.id) };
+          this.stack.push({ k: 'unit', unit, space, translate });
         } else if (parent.k === 'group' && e.local === 'context-group') this.contextGroup(e, parent.group.context, base);
         else push('skip');
         return;
       case 'unit':
         if (e.local === 'source' || e.local === 'seg-source' || e.local === 'target') {
-          const content: RawContent = { items: [], attrs: e.attrs, space, ...pos };
+          const content: RawContent = { items: [], attrs: e.attrs, space, line: e.line, column: e.column };
           const side = e.local === 'seg-source' ? 'segSource' : e.local;
           this.active = { collector: new ContentCollector(this.classify), content, unit: parent.unit, side };
           push('skip');
@@ -130,11 +133,11 @@ export class V12Parser implements XmlHandler {
         else if (e.local === 'note') {
           const note: RawNote = { text: '', ...opt('from', e.attrs.from) };
           parent.unit.notes.push(note);
-          this.stack.push({ k: 'note', note, ...base });
+          this.stack.push({ k: 'note', note, space, translate });
         } else push('skip');
         return;
       case 'context-group':
-        if (e.local === 'context') this.stack.push({ k: 'context', owner: parent.owner, text: '', ...base, ...opt('type', e.attrs['context-type']) });
+        if (e.local === 'context') this.stack.push({ k: 'context', owner: parent.owner, text: '', space, translate, ...opt('type', e.attrs['context-type']) });
         else push('skip');
         return;
       default:
@@ -144,8 +147,8 @@ export class V12Parser implements XmlHandler {
 
   /** Only tarjoman's own context groups carry unit facts; other tools' contexts are left alone. */
   private contextGroup(e: XmlStart, owner: Record<string, string>, base: { space: Space; translate: boolean }): void {
-    if (e.attrs.name?.startsWith('tarjoman')) this.stack.push({ k: 'context-group', owner, ...base });
-    else this.stack.push({ k: 'skip', ...base });
+    if (e.attrs.name?.startsWith('tarjoman')) this.stack.push({ k: 'context-group', owner, space: base.space, translate: base.translate });
+    else this.stack.push({ k: 'skip', space: base.space, translate: base.translate });
   }
 
   end(_element: XmlStart, at: Pos): void {

@@ -1,4 +1,4 @@
-import { ContentCollector, inherited, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawPart2, type RawSink, type RawUnit2, type Space } from './raw.js';
+import { codeRole, ContentCollector, inherited, TRANSPARENT, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawPart2, type RawSink, type RawUnit2, type Space } from './raw.js';
 import { xmlAttr, type Pos, type XmlHandler, type XmlStart } from './xml.js';
 
 const SPACE_ATTR = xmlAttr('space');
@@ -23,30 +23,35 @@ function codePoint(hex: string | undefined): string {
 
 /** What each XLIFF 2 inline element stands for; term and other marks, and unknown elements, are see-through. */
 export function inlineRole2(ns: string): (e: XmlStart) => InlineRole {
+  const mark = (closing: boolean, wraps: boolean, id: string | undefined, type: string | undefined): InlineRole => {
+    const role: InlineRole = { role: 'mark', closing };
+    if (wraps) role.wraps = true;
+    if (id !== undefined) role.id = id;
+    if (type !== undefined) role.type = type;
+    return role;
+  };
   return (e) => {
-    if (e.ns !== ns) return { role: 'transparent' };
+    if (e.ns !== ns) return TRANSPARENT;
     const a = e.attrs;
     switch (e.local) {
       case 'cp':
         return { role: 'char', text: codePoint(a.hex) };
       case 'ph':
-        return { role: 'code', kind: 'standalone', ...(a.id !== undefined ? { id: a.id } : {}) };
+        return codeRole('standalone', a.id, false, false);
       case 'pc':
-        return { role: 'code', kind: 'open', wraps: true, ...(a.id !== undefined ? { id: a.id } : {}) };
+        return codeRole('open', a.id, true, false);
       case 'sc':
-        return { role: 'code', kind: 'open', ...(a.id !== undefined ? { id: a.id } : {}) };
-      case 'ec': {
-        const id = a.startRef ?? a.id;
-        return { role: 'code', kind: 'close', ...(id !== undefined ? { id } : {}) };
-      }
+        return codeRole('open', a.id, false, false);
+      case 'ec':
+        return codeRole('close', a.startRef ?? a.id, false, false);
       case 'mrk':
-        return { role: 'mark', closing: false, wraps: true, ...(a.id !== undefined ? { id: a.id } : {}), ...(a.type !== undefined ? { type: a.type } : {}) };
+        return mark(false, true, a.id, a.type);
       case 'sm':
-        return { role: 'mark', closing: false, ...(a.id !== undefined ? { id: a.id } : {}), ...(a.type !== undefined ? { type: a.type } : {}) };
+        return mark(false, false, a.id, a.type);
       case 'em':
-        return { role: 'mark', closing: true, ...(a.startRef !== undefined ? { id: a.startRef } : {}) };
+        return mark(true, false, a.startRef, undefined);
       default:
-        return { role: 'transparent' };
+        return TRANSPARENT;
     }
   };
 }
@@ -75,93 +80,95 @@ export class V2Parser implements XmlHandler {
     const base = inherited(e.attrs, SPACE_ATTR, parent);
     const { space, translate } = base;
     const mine = e.ns === this.ns;
-    const pos = { line: e.line, column: e.column };
 
     if (!parent) {
       this.sink.document(this.doc);
-      this.stack.push({ k: 'xliff', ...base });
+      this.stack.push({ k: 'xliff', space, translate });
       return;
     }
-    const skip = () => this.stack.push({ k: 'skip', ...base });
 
     switch (parent.k) {
       case 'xliff':
         if (mine && e.local === 'file') {
-          const file: RawFile = { ...pos, meta: {}, tools: {} };
+          const file: RawFile = { line: e.line, column: e.column, meta: {}, tools: {} };
           if (e.attrs.id !== undefined) file.id = e.attrs.id;
           if (e.attrs.original !== undefined) file.original = e.attrs.original;
           if (this.doc.srcLang !== undefined) file.srcLang = this.doc.srcLang;
           if (this.doc.trgLang !== undefined) file.trgLang = this.doc.trgLang;
           this.file = file;
           this.sink.fileStart(file);
-          this.stack.push({ k: 'file', file, ...base });
-        } else skip();
+          this.stack.push({ k: 'file', file, space, translate });
+        } else this.skip(space, translate);
         return;
       case 'file':
       case 'group':
         if (mine && e.local === 'group') {
-          this.sink.group2({ ...pos, ...(e.attrs.id !== undefined ? { id: e.attrs.id } : {}) }, this.file!);
-          this.stack.push({ k: 'group', ...base });
+          this.sink.group2({ line: e.line, column: e.column, ...(e.attrs.id !== undefined ? { id: e.attrs.id } : {}) }, this.file!);
+          this.stack.push({ k: 'group', space, translate });
         } else if (mine && e.local === 'unit') {
-          const unit: RawUnit2 = { ...pos, attrs: e.attrs, translate, space, meta: {}, notes: [], data: [], glossRefs: [], parts: [] };
+          const unit: RawUnit2 = { line: e.line, column: e.column, attrs: e.attrs, translate, space, meta: {}, notes: [], data: [], glossRefs: [], parts: [] };
           if (e.attrs.id !== undefined) unit.id = e.attrs.id;
-          this.stack.push({ k: 'unit', unit, ...base });
+          this.stack.push({ k: 'unit', unit, space, translate });
         } else if (parent.k === 'file' && e.ns === MDA_NS && e.local === 'metadata') {
-          this.stack.push({ k: 'metadata', owner: parent.file.meta, tarjoman: false, ...base });
-        } else skip();
+          this.stack.push({ k: 'metadata', owner: parent.file.meta, tarjoman: false, space, translate });
+        } else this.skip(space, translate);
         return;
       case 'unit':
         if (mine && (e.local === 'segment' || e.local === 'ignorable')) {
-          const part: RawPart2 = { kind: e.local, attrs: e.attrs, ...pos };
+          const part: RawPart2 = { kind: e.local, attrs: e.attrs, line: e.line, column: e.column };
           if (e.attrs.id !== undefined) part.id = e.attrs.id;
           parent.unit.parts.push(part);
-          this.stack.push({ k: 'part', part, ...base });
-        } else if (mine && e.local === 'notes') this.stack.push({ k: 'notes', ...base });
-        else if (mine && e.local === 'originalData') this.stack.push({ k: 'originalData', ...base });
-        else if (e.ns === MDA_NS && e.local === 'metadata') this.stack.push({ k: 'metadata', owner: parent.unit.meta, tarjoman: false, ...base });
-        else if (e.ns === GLS_NS && e.local === 'glossary') this.stack.push({ k: 'glossary', ...base });
-        else skip();
+          this.stack.push({ k: 'part', part, space, translate });
+        } else if (mine && e.local === 'notes') this.stack.push({ k: 'notes', space, translate });
+        else if (mine && e.local === 'originalData') this.stack.push({ k: 'originalData', space, translate });
+        else if (e.ns === MDA_NS && e.local === 'metadata') this.stack.push({ k: 'metadata', owner: parent.unit.meta, tarjoman: false, space, translate });
+        else if (e.ns === GLS_NS && e.local === 'glossary') this.stack.push({ k: 'glossary', space, translate });
+        else this.skip(space, translate);
         return;
       case 'part':
         if (mine && (e.local === 'source' || e.local === 'target')) {
-          const content: RawContent = { items: [], attrs: e.attrs, space, ...pos };
+          const content: RawContent = { items: [], attrs: e.attrs, space, line: e.line, column: e.column };
           this.active = { collector: new ContentCollector(this.classify), content, part: parent.part, side: e.local };
-          this.stack.push({ k: 'skip', ...base });
-        } else skip();
+          this.stack.push({ k: 'skip', space, translate });
+        } else this.skip(space, translate);
         return;
       case 'notes':
         if (mine && e.local === 'note') {
           const note: { category?: string; text: string } = { text: '' };
           if (e.attrs.category !== undefined) note.category = e.attrs.category;
           this.unit()?.notes.push(note);
-          this.stack.push({ k: 'note', note, ...base });
-        } else skip();
+          this.stack.push({ k: 'note', note, space, translate });
+        } else this.skip(space, translate);
         return;
       case 'originalData':
         if (mine && e.local === 'data') {
-          const data = { text: '', ...pos, ...(e.attrs.id !== undefined ? { id: e.attrs.id } : {}) };
+          const data = { text: '', line: e.line, column: e.column, ...(e.attrs.id !== undefined ? { id: e.attrs.id } : {}) };
           this.unit()?.data.push(data);
-          this.stack.push({ k: 'data', data, ...base });
-        } else skip();
+          this.stack.push({ k: 'data', data, space, translate });
+        } else this.skip(space, translate);
         return;
       case 'data':
         if (mine && e.local === 'cp') parent.data.text += codePoint(e.attrs.hex);
-        skip();
+        this.skip(space, translate);
         return;
       case 'metadata':
         if (e.ns === MDA_NS && e.local === 'metaGroup')
-          this.stack.push({ k: 'metadata', owner: parent.owner, tarjoman: e.attrs.category === 'tarjoman', ...base });
+          this.stack.push({ k: 'metadata', owner: parent.owner, tarjoman: e.attrs.category === 'tarjoman', space, translate });
         else if (e.ns === MDA_NS && e.local === 'meta')
-          this.stack.push({ k: 'meta', owner: parent.owner, text: '', tarjoman: parent.tarjoman, ...base, ...(e.attrs.type !== undefined ? { type: e.attrs.type } : {}) });
-        else skip();
+          this.stack.push({ k: 'meta', owner: parent.owner, text: '', tarjoman: parent.tarjoman, space, translate, ...(e.attrs.type !== undefined ? { type: e.attrs.type } : {}) });
+        else this.skip(space, translate);
         return;
       case 'glossary':
-        if (e.ns === GLS_NS && e.local === 'glossEntry' && e.attrs.ref !== undefined) this.unit()?.glossRefs.push({ ref: e.attrs.ref, ...pos });
-        skip();
+        if (e.ns === GLS_NS && e.local === 'glossEntry' && e.attrs.ref !== undefined) this.unit()?.glossRefs.push({ ref: e.attrs.ref, line: e.line, column: e.column });
+        this.skip(space, translate);
         return;
       default:
-        skip();
+        this.skip(space, translate);
     }
+  }
+
+  private skip(space: Space, translate: boolean): void {
+    this.stack.push({ k: 'skip', space, translate });
   }
 
   private unit(): RawUnit2 | undefined {

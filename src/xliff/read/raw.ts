@@ -151,6 +151,17 @@ export type InlineRole =
   | { role: 'char'; text: string }
   | { role: 'transparent' };
 
+/** A code role; the id is set only when there is one. Built without spreads: this runs for every inline element. */
+export function codeRole(kind: CodeKind, id: string | undefined, wraps: boolean, hasData: boolean): InlineRole {
+  const role: InlineRole = { role: 'code', kind };
+  if (wraps) role.wraps = true;
+  if (hasData) role.hasData = true;
+  if (id !== undefined) role.id = id;
+  return role;
+}
+
+export const TRANSPARENT: InlineRole = { role: 'transparent' };
+
 interface CollectorFrame {
   end?: RawCode | RawMark;
   data?: RawCode;
@@ -167,6 +178,7 @@ export class ContentCollector {
     return this.stack.length;
   }
 
+  // Objects are built field by field rather than spread: this runs for every inline element of a file.
   start(e: XmlStart): void {
     const owner = this.stack[this.stack.length - 1]?.data;
     if (owner) {
@@ -174,7 +186,6 @@ export class ContentCollector {
       return;
     }
     const role = this.classify(e);
-    const at = { line: e.line, column: e.column };
     switch (role.role) {
       case 'char':
         this.items.push({ t: 'text', text: role.text });
@@ -184,16 +195,20 @@ export class ContentCollector {
         this.stack.push({});
         return;
       case 'code': {
-        const code: RawCode = { t: 'code', el: e.local, kind: role.kind, attrs: e.attrs, ...at };
+        const code: RawCode = { t: 'code', el: e.local, kind: role.kind, attrs: e.attrs, line: e.line, column: e.column };
         if (role.id !== undefined) code.id = role.id;
         if (role.hasData) code.data = '';
         this.items.push(code);
-        if (role.wraps) this.stack.push({ end: { ...code, kind: 'close', endOf: true } });
-        else this.stack.push(role.hasData ? { data: code } : {});
+        if (role.wraps) {
+          const end: RawCode = { t: 'code', el: code.el, kind: 'close', attrs: code.attrs, line: code.line, column: code.column, endOf: true };
+          if (code.id !== undefined) end.id = code.id;
+          if (code.data !== undefined) end.data = code.data;
+          this.stack.push({ end });
+        } else this.stack.push(role.hasData ? { data: code } : {});
         return;
       }
       case 'mark': {
-        const mark: RawMark = { t: 'mark', el: e.local, closing: role.closing, ...at };
+        const mark: RawMark = { t: 'mark', el: e.local, closing: role.closing, line: e.line, column: e.column };
         if (role.id !== undefined) mark.id = role.id;
         if (role.type !== undefined) mark.type = role.type;
         this.items.push(mark);
@@ -203,9 +218,14 @@ export class ContentCollector {
     }
   }
 
+  /** The end half of a wrapping element, where its end tag stands. */
   end(at: Pos): void {
     const frame = this.stack.pop();
-    if (frame?.end) this.items.push({ ...frame.end, line: at.line, column: at.column });
+    const end = frame?.end;
+    if (!end) return;
+    end.line = at.line;
+    end.column = at.column;
+    this.items.push(end);
   }
 
   text(text: string): void {

@@ -27,21 +27,20 @@ export class ScanError extends Error {
   }
 }
 
-/** Characters XML 1.0 never allows; surrogates are looked at apart, since most text has none. */
-const BAD_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
-const SURROGATE = /[\uD800-\uDFFF]/g;
+/** Characters XML 1.0 never allows, and surrogates, whose pairing is looked at where they stand: one pass over the text finds both. */
+const BAD_OR_SURROGATE = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/g;
 
-/** Offset of the first character XML does not allow, or -1. */
+/** Offset of the first character XML does not allow (a surrogate out of its pair among them), or -1. */
 function badChar(text: string): number {
-  const bad = BAD_CHAR.exec(text)?.index ?? -1;
-  SURROGATE.lastIndex = 0;
-  for (let m = SURROGATE.exec(text); m && (bad === -1 || m.index < bad); m = SURROGATE.exec(text)) {
+  BAD_OR_SURROGATE.lastIndex = 0;
+  for (let m = BAD_OR_SURROGATE.exec(text); m; m = BAD_OR_SURROGATE.exec(text)) {
     const c = text.charCodeAt(m.index);
+    if (c < 0xd800 || c > 0xdfff) return m.index;
     const next = text.charCodeAt(m.index + 1);
     if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) return m.index;
-    SURROGATE.lastIndex = m.index + 2;
+    BAD_OR_SURROGATE.lastIndex = m.index + 2;
   }
-  return bad;
+  return -1;
 }
 
 /** Names repeat in XLIFF: each one is checked against the XML grammar once. */
@@ -51,6 +50,40 @@ function isQName(name: string): boolean {
   if (!QNAME.test(name)) return false;
   if (goodNames.size < 10000) goodNames.add(name);
   return true;
+}
+
+/** ASCII classes for names: 1 may start a name, 2 may go on one, 4 ends one in a tag (`NAME_END`). */
+const ASCII_NAME = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_]/u.test(ch)) ASCII_NAME[c] = 1 | 2;
+  else if (/[-.0-9]/u.test(ch)) ASCII_NAME[c] = 2;
+  else if (/[\s=/>"'<]/u.test(ch)) ASCII_NAME[c] = 4;
+}
+
+/**
+ * Where a name of plain ASCII letters, digits, `_`, `-` and `.` (with at most one colon between
+ * two such parts) that starts at `i` ends, or -1 for anything else. Such a name is a valid
+ * qualified name, so nearly every name of an XLIFF file is found and checked in one loop over its
+ * characters; every other name takes the general path, which decides as before.
+ */
+function asciiNameEnd(buf: string, i: number): number {
+  let c = buf.charCodeAt(i);
+  if (!(c < 128 && ASCII_NAME[c]! & 1)) return -1;
+  let colon = false;
+  for (i += 1; i < buf.length; i++) {
+    c = buf.charCodeAt(i);
+    const k = c < 128 ? ASCII_NAME[c]! : 0;
+    if (k & 2) continue;
+    if (c === 58 /* : */ && !colon) {
+      colon = true;
+      const next = buf.charCodeAt(i + 1);
+      if (!(next < 128 && ASCII_NAME[next]! & 1)) return -1;
+      continue;
+    }
+    return k & 4 ? i : -1;
+  }
+  return -1;
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
@@ -283,14 +316,19 @@ export class XmlScanner {
       if (final) this.fail('unexpected end.', this.base + buf.length);
       throw INCOMPLETE;
     };
-    NAME_END.lastIndex = p + 1;
-    const nameEnd = NAME_END.exec(buf);
-    if (!nameEnd) return incomplete();
-    const qname = buf.slice(p + 1, nameEnd.index);
-    if (!isQName(qname)) this.fail('disallowed character in tag name.', this.base + p);
+    let i = asciiNameEnd(buf, p + 1);
+    let qname: string;
+    if (i >= 0) qname = buf.slice(p + 1, i);
+    else {
+      NAME_END.lastIndex = p + 1;
+      const nameEnd = NAME_END.exec(buf);
+      if (!nameEnd) return incomplete();
+      qname = buf.slice(p + 1, nameEnd.index);
+      if (!isQName(qname)) this.fail('disallowed character in tag name.', this.base + p);
+      i = nameEnd.index;
+    }
     if (this.rootClosed) this.fail('text data outside of root node.', this.base + p);
     const raw: [string, string][] = [];
-    let i = nameEnd.index;
     let selfClosing = false;
     for (;;) {
       const ws = i;
@@ -309,13 +347,20 @@ export class XmlScanner {
         break;
       }
       if (i === ws) this.fail('no whitespace between attributes.', this.base + i);
-      NAME_END.lastIndex = i;
-      const end = NAME_END.exec(buf);
-      if (!end) return incomplete();
       const nameAt = i;
-      const name = buf.slice(i, end.index);
-      if (!isQName(name)) this.fail('disallowed character in attribute name.', this.base + i);
-      i = end.index;
+      let name: string;
+      const simple = asciiNameEnd(buf, i);
+      if (simple >= 0) {
+        name = buf.slice(i, simple);
+        i = simple;
+      } else {
+        NAME_END.lastIndex = i;
+        const end = NAME_END.exec(buf);
+        if (!end) return incomplete();
+        name = buf.slice(i, end.index);
+        if (!isQName(name)) this.fail('disallowed character in attribute name.', this.base + i);
+        i = end.index;
+      }
       while (i < buf.length && isSpace(buf.charCodeAt(i))) i++;
       if (i >= buf.length) return incomplete();
       if (buf[i] !== '=') this.fail('attribute without value.', this.base + i);
@@ -330,7 +375,8 @@ export class XmlScanner {
       if (value.includes('<')) this.fail('disallowed character.', this.base + i);
       if (/[\t\n\r]/.test(value)) value = value.replace(/\r\n|[\t\n\r]/gu, ' ');
       if (value.includes('&')) value = this.entities(value, i);
-      for (const [other] of raw) if (other === name) this.fail(`duplicate attribute: ${name}.`, this.base + nameAt);
+      // indexed loops rather than destructuring for-of here and in `element`: they run for every attribute of a file
+      for (let k = 0; k < raw.length; k++) if (raw[k]![0] === name) this.fail(`duplicate attribute: ${name}.`, this.base + nameAt);
       raw.push([name, own(value)]);
       i = close + 1;
     }
@@ -347,7 +393,9 @@ export class XmlScanner {
   private element(qname: string, raw: [string, string][], selfClosing: boolean, p: number): void {
     let bindings: Map<string, string> | undefined;
     let plain = true;
-    for (const [name, value] of raw) {
+    for (let k = 0; k < raw.length; k++) {
+      const name = raw[k]![0];
+      const value = raw[k]![1];
       if (name.includes(':')) plain = false;
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
         const prefix = name === 'xmlns' ? '' : name.slice(6);
@@ -362,7 +410,7 @@ export class XmlScanner {
     const ns = colon === -1 ? (this.ns.get('') ?? '') : this.resolve(qname.slice(0, colon), p);
     const attrs: Record<string, string> = {};
     // without prefixes, names were already found unique and none needs resolving
-    if (plain && !bindings) for (const [name, value] of raw) attrs[name] = value;
+    if (plain && !bindings) for (let k = 0; k < raw.length; k++) attrs[raw[k]![0]] = raw[k]![1];
     else for (const [name, value] of raw) {
       if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
       const c = name.indexOf(':');
@@ -391,9 +439,12 @@ export class XmlScanner {
   }
 
   private endTag(body: string, p: number): void {
-    const name = /^[^ \t\r\n]*/u.exec(body)![0];
     const top = this.open[this.open.length - 1];
-    if (!top || top.qname !== name || !SPACE.test(body.slice(name.length))) this.fail(`unexpected close tag.`, this.base + p);
+    // nearly every end tag is exactly the name of the element it closes
+    if (!top || body !== top.qname) {
+      const name = /^[^ \t\r\n]*/u.exec(body)![0];
+      if (!top || top.qname !== name || !SPACE.test(body.slice(name.length))) this.fail(`unexpected close tag.`, this.base + p);
+    }
     this.open.pop();
     this.unbind(top.bindings);
     if (this.open.length === 0) this.rootClosed = true;

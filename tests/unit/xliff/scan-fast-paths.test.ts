@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { ScanError, XmlScanner } from '../../../src/xliff/read/scan.js';
+import { streamXml, type XmlHandler } from '../../../src/xliff/read/xml.js';
+import { seededRandom } from '../../helpers/random.js';
+
+type Event = unknown[];
+
+const pick = <T>(rand: () => number, items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+
+function recorder(events: Event[]): XmlHandler {
+  return {
+    start: (e) => events.push(['start', e.ns, e.local, { ...e.attrs }, e.line, e.column]),
+    end: (e, at) => events.push(['end', e.local, at.line, at.column]),
+    text: (t) => events.push(['text', t]),
+  };
+}
+
+/** The scanner's events, or where it stopped, the text cut into the given chunks. */
+function scan(chunks: string[]): { events: Event[]; stop?: { line: number; column: number } } {
+  const events: Event[] = [];
+  const scanner = new XmlScanner(recorder(events));
+  try {
+    for (const chunk of chunks) scanner.write(chunk);
+    scanner.close();
+  } catch (error) {
+    if (!(error instanceof ScanError)) throw error;
+    return { events, stop: { line: error.line, column: error.column } };
+  }
+  return { events };
+}
+
+/** The first UTF-16 unit XML does not allow, a surrogate out of its pair among them, looked at unit by unit. */
+function firstBad(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd) return i;
+    if (c === 0xfffe || c === 0xffff) return i;
+    if (c >= 0xdc00 && c <= 0xdfff) return i;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return i;
+      i += 1;
+    }
+  }
+  return -1;
+}
+
+describe('scanner fast paths agree with the general ones', () => {
+  it('stops at the first disallowed character, lone surrogates included, however the text is cut', () => {
+    const rand = seededRandom(41);
+    const pieces = ['a', 'ب', '\uD83D\uDE00', '\uD800', '\uDC00', '\u0001', '\uFFFE', '\t'];
+    let stops = 0;
+    for (let round = 0; round < 2000; round++) {
+      const body = Array.from({ length: Math.floor(rand() * 8) }, () => pick(rand, pieces)).join('');
+      const text = `<r>${body}</r>`;
+      const cut = Math.floor(rand() * (text.length + 1));
+      const { stop } = scan([text.slice(0, cut), text.slice(cut)]);
+      const bad = firstBad(body);
+      if (bad < 0) expect(stop).toBeUndefined();
+      else {
+        expect(stop).toEqual({ line: 1, column: 4 + bad });
+        stops += 1;
+      }
+    }
+    expect(stops).toBeGreaterThan(500);
+    expect(stops).toBeLessThan(1900);
+  });
+
+  it('reads element and attribute names, plain ASCII or not, as saxes does', () => {
+    const rand = seededRandom(42);
+    const names = ['a', 'x-y', 'n.1', '_b', 'A.b-c', 'a1', 'é', 'aé', 'b·c', 'p:q', 'p:é'];
+    for (let round = 0; round < 1000; round++) {
+      const element = pick(rand, names);
+      const attributes = [...new Set(Array.from({ length: Math.floor(rand() * 4) }, () => pick(rand, names)))];
+      const attrs = attributes.map((n) => ` ${n}${pick(rand, ['=', ' = ', '\n='])}"v${n}"`).join('');
+      const text = `<r xmlns:p="urn:p"><${element}${attrs}${pick(rand, ['/>', `></${element}>`, ` ></${element} >`])}</r>`;
+      const cut = Math.floor(rand() * (text.length + 1));
+      const saxes: Event[] = [];
+      streamXml(text, 'f.xml', recorder(saxes));
+      expect(scan([text.slice(0, cut), text.slice(cut)])).toEqual({ events: saxes });
+    }
+  });
+});
