@@ -5,7 +5,9 @@ import { yamlOffsetOf } from '../../io/yaml-locate.js';
 import { TarjomanError } from '../../model/located-error.js';
 import type { Concept, GlossaryFile, Term } from '../schema.js';
 import type { LocatedGlossaryFile } from './located.js';
+import { readPlainYaml } from './plain-yaml.js';
 import { throwIfProblems } from './problems.js';
+import { quickGlossaryFile } from './quick-check.js';
 import { checkGlossaryValue, type FieldPath, type Position } from './validate.js';
 
 /**
@@ -36,8 +38,23 @@ export function yamlSchemaRef(text: string): string | undefined {
 
 /** Reads a native glossary file, reporting every problem with its line, column and entry id. */
 export function parseGlossaryYamlLocated(text: string, path: string): LocatedGlossaryFile {
+  const source = text.replace(/^\uFEFF/u, '');
+  return quickGlossaryYaml(source, path) ?? parseGlossaryYamlGeneral(source, path);
+}
+
+/** A file in the usual shape and without problems, read without a YAML node tree (see plain-yaml.ts). */
+function quickGlossaryYaml(text: string, path: string): LocatedGlossaryFile | undefined {
+  const plain = readPlainYaml(text);
+  if (!plain) return undefined;
+  const file = quickGlossaryFile(plain.value);
+  const lines = plain.itemLines.get('entries') ?? (file?.entries.length === 0 ? [] : undefined);
+  return file && lines ? { path, file, lines } : undefined;
+}
+
+/** Any YAML: the node tree with source ranges, so that every problem is reported where it is. */
+export function parseGlossaryYamlGeneral(text: string, path: string): LocatedGlossaryFile {
   const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/u, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     throwIfProblems(
       doc.errors.map(
