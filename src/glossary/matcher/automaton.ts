@@ -56,68 +56,10 @@ export class Automaton {
   readonly size: number;
 
   constructor(keys: readonly AutomatonKey[]) {
-    let total = 1;
-    for (const k of keys) total += k.text.length;
-    // Keys are inserted in descending order: at every node the child needed is then either the
-    // smallest one so far (the head of its list) or a new, smaller one, so building never searches.
-    const order = keys.map((_, i) => i);
-    order.sort((x, y) => {
-      const a = keys[x]!.text;
-      const b = keys[y]!.text;
-      return a < b ? -1 : a > b ? 1 : x - y;
-    });
-    const ch = new Uint16Array(total);
-    const wordy = new Uint8Array(total);
-    const firstChild = new Int32Array(total).fill(-1);
-    const nextSibling = new Int32Array(total).fill(-1);
-    const outTmp = new Int32Array(total).fill(-1);
-    const keyNext = new Int32Array(keys.length).fill(-1);
-    let count = 1;
-    for (let oi = order.length - 1; oi >= 0; oi--) {
-      const idx = order[oi]!;
-      const key = keys[idx]!;
-      if (key.text.length === 0) continue;
-      let v = 0;
-      for (let i = 0; i < key.text.length; i++) {
-        const c = key.text.charCodeAt(i);
-        const head = firstChild[v]!;
-        let w: number;
-        if (head >= 0 && ch[head] === c) w = head;
-        else {
-          w = count++;
-          ch[w] = c;
-          wordy[w] = key.word[i] ?? 0;
-          nextSibling[w] = head;
-          firstChild[v] = w;
-        }
-        v = w;
-      }
-      keyNext[idx] = outTmp[v]!;
-      outTmp[v] = idx;
-    }
-
+    const { count, trie, keyNext } = insertKeys(keys);
     // Breadth-first renumbering makes each node's children contiguous and puts the shallow,
     // hot states next to each other in memory.
-    const nodes = new Int32Array(count * STRIDE);
-    const nodeChar = new Uint16Array(count);
-    const queue = new Int32Array(count);
-    const parent = new Int32Array(count);
-    let tail = 1;
-    for (let head = 0; head < tail; head++) {
-      const old = queue[head]!;
-      const base = head * STRIDE;
-      nodes[base + CHILD_START] = tail;
-      let n = 0;
-      for (let k = firstChild[old]!; k >= 0; k = nextSibling[k]!) {
-        parent[tail] = head;
-        nodeChar[tail] = ch[k]!;
-        nodes[tail * STRIDE + WORDY] = wordy[k]!;
-        queue[tail++] = k;
-        n++;
-      }
-      nodes[base + CHILD_COUNT] = n;
-      nodes[base + OUT] = outTmp[old]!;
-    }
+    const { nodes, nodeChar, parent } = renumber(count, trie);
     this.nodes = nodes;
     this.nodeChar = nodeChar;
     this.keyInfo = new Int32Array(keys.length * KEY_STRIDE);
@@ -248,6 +190,161 @@ export class Automaton {
       }
     }
   }
+}
+
+/**
+ * Breadth-first numbering of the trie made by insertion, each node's children sorted by unit, and
+ * each node's parent in the new numbering (for the failure links).
+ */
+function renumber(count: number, trie: Int32Array): { nodes: Int32Array; nodeChar: Uint16Array; parent: Int32Array } {
+  const nodes = new Int32Array(count * STRIDE);
+  const nodeChar = new Uint16Array(count);
+  const queue = new Int32Array(count);
+  const parent = new Int32Array(count);
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const old = queue[head]! * TRIE_STRIDE;
+    const base = head * STRIDE;
+    nodes[base + CHILD_START] = tail;
+    const from = tail;
+    for (let k = trie[old + FIRST_CHILD]!; k >= 0; k = trie[k * TRIE_STRIDE + NEXT_SIBLING]!) {
+      parent[tail] = head;
+      queue[tail++] = k;
+    }
+    const n = tail - from;
+    if (n > 1) sortByUnit(queue, from, tail, trie);
+    for (let j = from; j < tail; j++) {
+      const unit = trie[queue[j]! * TRIE_STRIDE + UNIT]!;
+      nodeChar[j] = unit & 0xffff;
+      nodes[j * STRIDE + WORDY] = unit >>> 16;
+    }
+    nodes[base + CHILD_COUNT] = n;
+    nodes[base + OUT] = trie[old + TRIE_OUT]!;
+  }
+  return { nodes, nodeChar, parent };
+}
+
+const TRIE_STRIDE = 5;
+const FIRST_CHILD = 0;
+const NEXT_SIBLING = 1;
+/** the unit leading to the node, and 1 << 16 when it belongs to a word character */
+const UNIT = 2;
+/** first key ending at the node, or -1 */
+const TRIE_OUT = 3;
+const PARENT = 4;
+
+function slotOf(v: number, c: number, mask: number): number {
+  let h = Math.imul(v, 0x9e3779b1) ^ Math.imul(c + 1, 0x85ebca6b);
+  h ^= h >>> 15;
+  return h & mask;
+}
+
+function freeSlot(table: Int32Array, slot: number, mask: number): number {
+  while (table[slot] !== 0) slot = (slot + 1) & mask;
+  return slot;
+}
+
+/**
+ * The trie of the keys, numbered as nodes are made, one interleaved record per node: building
+ * and renumbering a 100,000-entry glossary's trie is bound by memory latency, and one record
+ * is one cache miss where separate arrays were four.
+ */
+function insertKeys(keys: readonly AutomatonKey[]): { count: number; trie: Int32Array; keyNext: Int32Array } {
+  let total = 1;
+  for (const k of keys) total += k.text.length;
+  const trie = new Int32Array(total * TRIE_STRIDE).fill(-1);
+  const keyNext = new Int32Array(keys.length).fill(-1);
+  // (parent, unit) → child + 1, open addressing: following a sibling list meant a cache miss per
+  // sibling, and the nodes near the root have dozens.
+  let bits = 10;
+  while (1 << bits < total * 2) bits++;
+  const mask = (1 << bits) - 1;
+  const table = new Int32Array(mask + 1);
+  /** the key that made a surrogate node, which decides its word flag when keys disagree (see below) */
+  const maker = new Map<number, number>();
+  // The root's children are found by a direct table, since its fan-out is the alphabet's. Looking
+  // children up as keys come beats sorting all keys first, which for a 100,000-entry glossary
+  // cost more than everything else put together.
+  const rootChild = new Int32Array(0x10000).fill(-1);
+  let count = 1;
+  // Backwards, so that prepending leaves each node's keys in ascending order.
+  for (let idx = keys.length - 1; idx >= 0; idx--) {
+    const key = keys[idx]!;
+    const text = key.text;
+    let v = 0;
+    let fresh = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const flag = key.word[i] ?? 0;
+      let w = -1;
+      let slot = -1;
+      if (v === 0) w = rootChild[c]!;
+      else if (!fresh) {
+        slot = slotOf(v, c, mask);
+        for (let e = table[slot]!; e !== 0; e = table[slot]!) {
+          const r = (e - 1) * TRIE_STRIDE;
+          if (trie[r + PARENT] === v && (trie[r + UNIT]! & 0xffff) === c) {
+            w = e - 1;
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+      } else slot = freeSlot(table, slotOf(v, c, mask), mask);
+      const surrogate = c >= 0xd800 && c <= 0xdfff;
+      if (w < 0) {
+        w = count++;
+        const r = w * TRIE_STRIDE;
+        trie[r + UNIT] = c | (flag << 16);
+        trie[r + PARENT] = v;
+        if (slot >= 0) table[slot] = w + 1;
+        trie[r + NEXT_SIBLING] = trie[v * TRIE_STRIDE + FIRST_CHILD]!;
+        trie[v * TRIE_STRIDE + FIRST_CHILD] = w;
+        if (v === 0) rootChild[c] = w;
+        if (surrogate) maker.set(w, idx);
+        fresh = true;
+      } else if (surrogate && laterKey(keys, idx, maker.get(w)!)) {
+        // Only a surrogate unit can be a word unit in one key and not in another; the flag is
+        // that of the greatest key through the node, as a build in sorted order would set it.
+        trie[w * TRIE_STRIDE + UNIT] = c | (flag << 16);
+        maker.set(w, idx);
+      }
+      v = w;
+    }
+    if (text.length === 0) continue;
+    keyNext[idx] = trie[v * TRIE_STRIDE + TRIE_OUT]!;
+    trie[v * TRIE_STRIDE + TRIE_OUT] = idx;
+  }
+  return { count, trie, keyNext };
+}
+
+/** Key `a` comes after key `b` in (text, index) order. */
+function laterKey(keys: readonly AutomatonKey[], a: number, b: number): boolean {
+  const x = keys[a]!.text;
+  const y = keys[b]!.text;
+  return x > y || (x === y && a > b);
+}
+
+/** Sorts the node numbers in `queue[from..to)` by their unit; units are distinct among siblings. */
+function sortByUnit(queue: Int32Array, from: number, to: number, trie: Int32Array): void {
+  const unit = (k: number) => trie[k * TRIE_STRIDE + UNIT]! & 0xffff;
+  if (to - from <= 16) {
+    for (let i = from + 1; i < to; i++) {
+      const k = queue[i]!;
+      const c = unit(k);
+      let j = i - 1;
+      while (j >= from && unit(queue[j]!) > c) {
+        queue[j + 1] = queue[j]!;
+        j--;
+      }
+      queue[j + 1] = k;
+    }
+    return;
+  }
+  // Unit above, node number below: one numeric sort of doubles, exact up to 2^53.
+  const packed = new Float64Array(to - from);
+  for (let i = from; i < to; i++) packed[i - from] = unit(queue[i]!) * 0x100000000 + queue[i]!;
+  packed.sort();
+  for (let i = from; i < to; i++) queue[i] = packed[i - from]! % 0x100000000;
 }
 
 /** Key `k`, ending at index `last`, begins with a unit it allows (or allows any). */

@@ -245,10 +245,21 @@ function scratchFor(cap: number): MatchText {
   return scratch;
 }
 
+/** per BMP unit: 0 not yet known, 1 word, 2 not */
+const wordUnit = new Uint8Array(0x10000);
+
 /** 1 for every UTF-16 unit of a normalized key that belongs to a word character. */
 export function wordFlags(key: string): Uint8Array {
   const out = new Uint8Array(key.length);
   for (let i = 0; i < key.length; ) {
+    const u = key.charCodeAt(i);
+    if (u < 0xd800 || u > 0xdfff) {
+      // Known units from a table: a 100,000-entry glossary has millions of them.
+      let w = wordUnit[u]!;
+      if (w === 0) wordUnit[u] = w = isWordCodePoint(u) ? 1 : 2;
+      out[i++] = w & 1;
+      continue;
+    }
     const cp = key.codePointAt(i)!;
     const size = cp > 0xffff ? 2 : 1;
     if (isWordCodePoint(cp)) out.fill(1, i, i + size);
@@ -279,27 +290,36 @@ export function normalizeTermText(text: string): { lower: string; cased: string;
       word: m.word.slice(from, to),
     };
   }
-  let lower = '';
-  let cased = '';
-  const flags: number[] = [];
+  // Unit codes collected and turned into strings once: appending one character at a time made
+  // this a large part of building a matcher for a big glossary.
+  const lower = termLower.length >= text.length ? termLower : (termLower = new Uint16Array(text.length * 2));
+  const cased = termCased.length >= text.length ? termCased : (termCased = new Uint16Array(text.length * 2));
+  const flags = new Uint8Array(text.length);
+  let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const kind = unitKind[c]!;
     if (kind === SEPARATOR) {
-      if (lower.length === 0 || lower.charCodeAt(lower.length - 1) === SPACE) continue;
-      lower += ' ';
-      cased += ' ';
-      flags.push(0);
+      if (n === 0 || lower[n - 1] === SPACE) continue;
+      lower[n] = cased[n] = SPACE;
+      flags[n++] = 0;
     } else {
-      lower += String.fromCharCode(unitLower[c]!);
-      cased += String.fromCharCode(unitCased[c]!);
-      flags.push(kind === WORD_CHAR ? 1 : 0);
+      lower[n] = unitLower[c]!;
+      cased[n] = unitCased[c]!;
+      flags[n++] = kind === WORD_CHAR ? 1 : 0;
     }
   }
-  if (lower.endsWith(' ')) {
-    lower = lower.slice(0, -1);
-    cased = cased.slice(0, -1);
-    flags.pop();
-  }
-  return { lower, cased, word: Uint8Array.from(flags) };
+  if (n > 0 && lower[n - 1] === SPACE) n--;
+  return { lower: unitsToString(lower, n), cased: unitsToString(cased, n), word: flags.slice(0, n) };
+}
+
+let termLower = new Uint16Array(256);
+let termCased = new Uint16Array(256);
+
+/** The first `n` units of `units` as a string, in chunks that stay within the engine's argument limit. */
+export function unitsToString(units: Uint16Array, n: number): string {
+  if (n <= 4096) return String.fromCharCode.apply(null, units.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < n; i += 4096) out += String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
+  return out;
 }

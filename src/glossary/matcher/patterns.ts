@@ -13,7 +13,7 @@ import { takesEsPlural, takesIesPlural } from '../../lang/en.js';
 import { isDroppedInPersian } from '../../lang/fa.js';
 import type { Concept, Glossary, Term, TermStatus } from '../schema.js';
 import { caseRuleOf } from '../schema.js';
-import { normalizeTermText, upperUnit } from './normalize.js';
+import { normalizeTermText, unitsToString, upperUnit } from './normalize.js';
 
 /** One spelling of one term, as the automaton looks for it. */
 export interface Pattern {
@@ -143,14 +143,32 @@ export function spellingVariants(text: string): string[] {
   return [...out];
 }
 
+let mapped = new Uint16Array(256);
+
 function mapUnits(text: string, f: (c: number) => number, count = text.length): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += String.fromCharCode(i < count ? f(text.charCodeAt(i)) : text.charCodeAt(i));
-  return out;
+  if (mapped.length < text.length) mapped = new Uint16Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) mapped[i] = i < count ? f(text.charCodeAt(i)) : text.charCodeAt(i);
+  return unitsToString(mapped, text.length);
 }
 
+/** per BMP unit: 0 not yet known, 1 a lower-case letter, 2 not */
+const lowerCaseUnit = new Uint8Array(0x10000);
+
 function hasLowerCase(text: string): boolean {
-  for (const ch of text) if (isLowerCaseLetter(ch.codePointAt(0)!)) return true;
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (u >= 0xd800 && u <= 0xdfff) {
+      const cp = text.codePointAt(i)!;
+      if (isLowerCaseLetter(cp)) return true;
+      if (cp > 0xffff) i++;
+      continue;
+    }
+    // Known units from a table: the test is a Unicode property match, and a large Persian
+    // glossary has millions of units, none of them lower case.
+    let known = lowerCaseUnit[u]!;
+    if (known === 0) lowerCaseUnit[u] = known = isLowerCaseLetter(u) ? 1 : 2;
+    if (known === 1) return true;
+  }
   return false;
 }
 
