@@ -166,6 +166,8 @@ export const numberChecks: QaCheck = {
       return false;
     };
     const unmatched = source.filter((n) => !take([n.value]));
+    // the usual case, every number matched both ways, has nothing more to look at
+    if (unmatched.length === 0 && used.every(Boolean)) return [];
     let converted = false;
     const missing = unmatched.filter((n) => {
       const years = isSolarHijriLanguage(targetLang) ? solarHijri(n.value) : isSolarHijriLanguage(sourceLang) ? gregorian(n.value) : [];

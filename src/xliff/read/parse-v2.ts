@@ -155,7 +155,8 @@ export class V2Parser implements XmlHandler {
         if (e.ns === MDA_NS && e.local === 'metaGroup')
           this.stack.push({ k: 'metadata', owner: parent.owner, tarjoman: e.attrs.category === 'tarjoman', space, translate });
         else if (e.ns === MDA_NS && e.local === 'meta')
-          this.stack.push({ k: 'meta', owner: parent.owner, text: '', tarjoman: parent.tarjoman, space, translate, ...(e.attrs.type !== undefined ? { type: e.attrs.type } : {}) });
+          // built whole rather than spread: a file holds several of these per unit
+          this.stack.push({ k: 'meta', owner: parent.owner, type: e.attrs.type, text: '', tarjoman: parent.tarjoman, space, translate });
         else this.skip(space, translate);
         return;
       case 'glossary':

@@ -395,9 +395,10 @@ export class XmlScanner {
     let plain = true;
     for (let k = 0; k < raw.length; k++) {
       const name = raw[k]![0];
-      const value = raw[k]![1];
       if (name.includes(':')) plain = false;
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
+        // saxes binds the trimmed value, so a value of spaces undeclares as an empty one does
+        const value = raw[k]![1].trim();
         const prefix = name === 'xmlns' ? '' : name.slice(6);
         // XML 1.0 namespaces cannot undeclare a prefix, nor rebind the reserved ones
         if ((prefix !== '' && value === '') || prefix === 'xmlns' || (prefix === 'xml') !== (value === XML_NS) || value === XMLNS_NS) this.fail('bad namespace declaration.', this.base + p);

@@ -80,4 +80,36 @@ describe('scanner fast paths agree with the general ones', () => {
       expect(scan([text.slice(0, cut), text.slice(cut)])).toEqual({ events: saxes });
     }
   });
+
+  it('reads attribute values and refuses bad attributes as saxes does, with or without prefixes', () => {
+    const rand = seededRandom(43);
+    const names = ['id', 'type', 'state', 'xml:space', 'p:a', 'xmlns:q', 'q:b', 'xmlns', '__proto__'];
+    const pieces = ['v', 'ب', ' ', '&amp;', '&lt;', '&#x41;', '&#1588;', '\t', '\n', '\r\n', '\r', '>', '<', '&', '&bad;', "'", '"'];
+    let refused = 0;
+    for (let round = 0; round < 3000; round++) {
+      const attributes = Array.from({ length: Math.floor(rand() * 4) }, () => {
+        const quote = pick(rand, ['"', "'"]);
+        const value = Array.from({ length: Math.floor(rand() * 4) }, () => pick(rand, pieces))
+          .join('')
+          .replaceAll(quote, '');
+        return ` ${pick(rand, names)}=${quote}${value}${quote}`;
+      });
+      const text = `<r xmlns:p="urn:p"><e${attributes.join('')}/></r>`;
+      const cut = Math.floor(rand() * (text.length + 1));
+      const saxes: Event[] = [];
+      let saxesRefused = false;
+      try {
+        streamXml(text, 'f.xml', recorder(saxes));
+      } catch {
+        saxesRefused = true;
+      }
+      const scanned = scan([text.slice(0, cut), text.slice(cut)]);
+      if (saxesRefused) {
+        expect(scanned.stop, text).toBeDefined();
+        refused += 1;
+      } else expect(scanned).toEqual({ events: saxes });
+    }
+    expect(refused).toBeGreaterThan(300);
+    expect(refused).toBeLessThan(2700);
+  });
 });
