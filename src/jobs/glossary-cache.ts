@@ -8,10 +8,12 @@ import { VERSION } from '../version.js';
 import { sha256 } from './key.js';
 
 /*
- * Reading the YAML termbase with the positions of every entry is most of what a run that
- * finds nothing to do spends its time on. The loaded glossary is kept in the store as plain
- * JSON, keyed by the bytes of every glossary file and the tool version, and read back when
- * none of them changed. A cache that is missing, stale or unreadable is simply rebuilt.
+ * A run that finds nothing to do still has to know the glossary. The loaded glossary is kept
+ * in the store as plain JSON, keyed by the bytes of every glossary file and the tool version,
+ * and read back when none of them changed. A cache that is missing, stale or unreadable is
+ * simply rebuilt. Since native YAML in the usual shape is read without a node tree, a cache hit
+ * saves less than it did (about 40% at 100,000 entries, little at 10,000): the read-back is a
+ * full zod pass.
  */
 
 const CachedSchema = z.object({
