@@ -16,6 +16,19 @@ export interface ProgressDisplay {
   stop(): void;
 }
 
+/** What every bar of the tool shares: where it draws, its size and its redraw rate. */
+function barLook(stream: TerminalStream): cliProgress.Options {
+  return {
+    stream: stream as NodeJS.WritableStream,
+    hideCursor: true,
+    stopOnComplete: false,
+    // The default redraw rate; without a TTY the bar is not drawn at all (lines are printed instead).
+    fps: 10,
+    etaBuffer: 50,
+    barsize: 24,
+  };
+}
+
 /**
  * The run's live progress on a terminal: documents done of all, segments and words extracted,
  * words per second and the time left, drawn by cli-progress, with event lines above it.
@@ -24,14 +37,8 @@ export function terminalProgress(stream: TerminalStream, now: () => number = Dat
   const started = now();
   const multibar = new cliProgress.MultiBar(
     {
-      stream: stream as NodeJS.WritableStream,
-      hideCursor: true,
+      ...barLook(stream),
       clearOnComplete: false,
-      stopOnComplete: false,
-      // The default redraw rate; without a TTY the bar is not drawn at all (lines are printed instead).
-      fps: 10,
-      etaBuffer: 50,
-      barsize: 24,
       format: (options, params, payload: { segments: number; words: number }) => {
         const seconds = Math.max((now() - started) / 1000, 0.001);
         return `${cliProgress.Format.BarFormat(params.progress, options)} ${t('jobs:progress.line', {
@@ -84,13 +91,8 @@ const megabytes = (bytes: number) => formatNumber(Math.round(bytes / 1e5) / 10);
 export function readingProgress(stream: TerminalStream): ReadingProgress {
   const bar = new cliProgress.SingleBar(
     {
-      stream: stream as NodeJS.WritableStream,
-      hideCursor: true,
+      ...barLook(stream),
       clearOnComplete: true,
-      stopOnComplete: false,
-      fps: 10,
-      etaBuffer: 50,
-      barsize: 24,
       format: (options, params, payload: { file: string }) =>
         `${cliProgress.Format.BarFormat(params.progress, options)} ${t('cli:progress.reading', {
           file: payload.file,

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { termArbitrary } from '../../helpers/term-arbitrary.js';
 import { describe, expect, it } from 'vitest';
 import { Automaton } from '../../../src/glossary/matcher/automaton.js';
 import { createMatcher, type Hit } from '../../../src/glossary/matcher/index.js';
@@ -16,16 +17,7 @@ const SEPARATORS = [' ', '-', '/', '\u200C'];
 
 const textArb = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 40 }).map((parts) => parts.join(''));
 
-const termTextArb = fc
-  .tuple(fc.constantFrom(...WORDS), fc.array(fc.tuple(fc.constantFrom(...SEPARATORS), fc.constantFrom(...WORDS)), { maxLength: 3 }))
-  .map(([first, rest]) => first + rest.map(([s, w]) => s + w).join(''));
-
-const termArb = fc.record({
-  text: termTextArb,
-  status: fc.constantFrom('preferred', 'admitted', 'deprecated', 'forbidden') as fc.Arbitrary<'preferred'>,
-  case: fc.constantFrom('sensitive', 'insensitive') as fc.Arbitrary<'sensitive'>,
-  abbreviation: fc.boolean(),
-});
+const termArb = termArbitrary(fc.constantFrom(...WORDS), SEPARATORS, 3);
 
 const entriesArb = (prefix: string) =>
   fc.array(fc.array(termArb, { minLength: 1, maxLength: 3 }), { maxLength: 8 }).map((list) =>

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { termArbitrary } from '../../helpers/term-arbitrary.js';
 import { describe, expect, it } from 'vitest';
 import { Automaton, type AutomatonKey } from '../../../src/glossary/matcher/automaton.js';
 import { createMatcher } from '../../../src/glossary/matcher/index.js';
@@ -20,16 +21,7 @@ const TEXT_EXTRAS = ['s', 'es', "'s", '’s', "'", '.', ',', '\n', '\u200C', '\u
 
 const wordArb = fc.oneof(fc.constantFrom(...ENGLISH_WORDS), fc.constantFrom(...PERSIAN_WORDS));
 
-const termTextArb = fc
-  .tuple(wordArb, fc.array(fc.tuple(fc.constantFrom(...SEPARATORS), wordArb), { maxLength: 2 }))
-  .map(([first, rest]) => first + rest.map(([s, w]) => s + w).join(''));
-
-const termArb = fc.record({
-  text: termTextArb,
-  status: fc.constantFrom('preferred', 'admitted', 'deprecated', 'forbidden') as fc.Arbitrary<'preferred'>,
-  case: fc.constantFrom('sensitive', 'insensitive') as fc.Arbitrary<'sensitive'>,
-  abbreviation: fc.boolean(),
-});
+const termArb = termArbitrary(wordArb, SEPARATORS, 2);
 
 const glossaryArb = fc.array(fc.array(termArb, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 12 }).map(
   (list): Glossary => ({
