@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from '../helpers/cli.js';
+import { warnSkipped } from '../helpers/shared.js';
 
 describe('tarjoman run output', () => {
   let dir: string;
@@ -22,6 +23,8 @@ describe('tarjoman run output', () => {
 
   // `script` gives the command a real pseudo-terminal, where the bar is drawn.
   const script = spawnSync('script', ['--version'], { encoding: 'utf8' });
+  // Only a machine without util-linux's `script` skips these, and says so.
+  if (script.status !== 0) warnSkipped('the progress bars on a pseudo-terminal', 'script (util-linux)');
   it.runIf(script.status === 0)('draws the bar on a real pseudo-terminal', () => {
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(join(repoRoot, 'bin/tarjoman.js'))} run pipelines/news-en-fa.yaml`;
     const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', COLUMNS: '160' } });
