@@ -1,3 +1,5 @@
+import { infoOf, KIND_SHIFT, learnUnit, OTHER_CHAR, SEPARATOR, unitCased, unitInfo, WORD_CHAR } from './normalize.js';
+
 /**
  * Aho–Corasick over UTF-16 units, restricted to matches that start at a word start and end at a
  * word end (or where an inflection may follow).
@@ -8,8 +10,8 @@
  * for every word, which keeps the work per character independent of the glossary's size.
  *
  * The trie is stored flat: breadth-first numbering, the children of a node contiguous and sorted,
- * and everything a step needs about a node in one 32-byte record, so that a step through a
- * 100,000-entry trie costs about one cache miss rather than one per field.
+ * and everything a step needs about a node in one 16-byte record (see `REC`), so that a step
+ * through a 100,000-entry trie costs about one cache miss rather than one per field.
  */
 export interface AutomatonKey {
   /** the key in matcher form (lower case) */
@@ -33,35 +35,64 @@ const KEY_LENGTH = 2;
 const KEY_FIRST_A = 3;
 const KEY_FIRST_B = 4;
 
-const STRIDE = 8;
-/** index of the node's first child */
-const CHILD_START = 0;
-const CHILD_COUNT = 1;
+/**
+ * One 16-byte record per state, four to a cache line: a step down the trie reads the record of
+ * the state it leaves, the unit fields of the children (the children's own records, contiguous),
+ * and the record of the state it enters, which the search has just brought into the cache. In a
+ * 100,000-entry glossary the deep states are out of cache, so the misses per step, not the
+ * instructions, are what the time per character grows with.
+ */
+const REC = 4;
+/** index of the first child */
+const CHILD = 0;
+/** the unit leading here (bits 0–15), whether it belongs to a word character (bit 16), the child count (bits 17–31, `MANY` when larger) */
+const INFO = 1;
 const FAIL = 2;
 /** first state down the failure chain (this one included) that ends a key, or -1 */
 const FIRST_OUT = 3;
-/** first key ending exactly here, or -1; more keys with the same text through `keyNext` */
-const OUT = 4;
-/** next state down the failure chain that ends a key, or -1 */
-const DICT = 5;
-/** the unit leading to this node belongs to a word character */
-const WORDY = 6;
+
+const WORDY_BIT = 0x10000;
+const COUNT_SHIFT = 17;
+const MANY = 0x7fff;
+/** children searched one by one; more are searched by halves */
+const FEW = 8;
+
+const SPACE = 0x20;
 
 export class Automaton {
   private readonly nodes: Int32Array;
-  private readonly nodeChar: Uint16Array;
+  /** per state: first key ending exactly here, or -1; more keys with the same text through `keyNext` */
+  private readonly out: Int32Array;
+  /** per state: next state down the failure chain that ends a key, or -1 */
+  private readonly dict: Int32Array;
+  /** child counts of states with `MANY` or more children */
+  private readonly manyChildren: Map<number, number>;
   /** per key (KEY_STRIDE slots): the next key with the same text (or -1), whether it may inflect, its length and required first units */
   private readonly keyInfo: Int32Array;
   private readonly rootNext: Int32Array;
+  /**
+   * For each state with more than `FEW` children, a row of 128 bytes: per ASCII unit, 1 + the
+   * index of the child it leads to among the state's children, or 0. The states near the root
+   * have dozens of children, and searching them by halves took about a tenth of the scan's time.
+   */
+  private readonly asciiRows: Uint8Array;
+  /** per state, the number of its row in `asciiRows` (for states that have one) */
+  private readonly rowOf: Int32Array;
+  /** (key, end) pairs found by the last `scanText` */
+  private found = new Int32Array(64);
   readonly size: number;
 
   constructor(keys: readonly AutomatonKey[]) {
     const { count, trie, keyNext } = insertKeys(keys);
     // Breadth-first renumbering makes each node's children contiguous and puts the shallow,
     // hot states next to each other in memory.
-    const { nodes, nodeChar, parent } = renumber(count, trie);
+    const { nodes, out, parent, manyChildren } = renumber(count, trie);
     this.nodes = nodes;
-    this.nodeChar = nodeChar;
+    this.out = out;
+    this.manyChildren = manyChildren;
+    const { rows, rowOf } = asciiRowsOf(nodes, count, (v) => this.childCount(v));
+    this.asciiRows = rows;
+    this.rowOf = rowOf;
     this.keyInfo = new Int32Array(keys.length * KEY_STRIDE);
     keys.forEach((k, i) => {
       const r = i * KEY_STRIDE;
@@ -74,22 +105,23 @@ export class Automaton {
     this.size = count;
 
     this.rootNext = new Int32Array(0x10000).fill(-1);
-    for (let k = nodes[CHILD_START]!, e = k + nodes[CHILD_COUNT]!; k < e; k++) this.rootNext[nodeChar[k]!] = k;
+    for (let k = nodes[CHILD]!, e = k + this.childCount(0); k < e; k++) this.rootNext[nodes[k * REC + INFO]! & 0xffff] = k;
 
+    const dict = (this.dict = new Int32Array(count));
     nodes[FAIL] = 0;
-    nodes[DICT] = -1;
-    nodes[FIRST_OUT] = nodes[OUT]!;
+    dict[0] = -1;
+    nodes[FIRST_OUT] = out[0]!;
     for (let u = 1; u < count; u++) {
       const p = parent[u]!;
-      const c = nodeChar[u]!;
+      const c = nodes[u * REC + INFO]! & 0xffff;
       let target = 0;
       if (p !== 0) {
-        let f = nodes[p * STRIDE + FAIL]!;
+        let f = nodes[p * REC + FAIL]!;
         for (;;) {
           if (f === 0) {
             const r = this.rootNext[c]!;
             // A suffix may only begin where a word could begin.
-            if (r >= 0 && (!nodes[p * STRIDE + WORDY] || !nodes[u * STRIDE + WORDY])) target = r;
+            if (r >= 0 && (!(nodes[p * REC + INFO]! & WORDY_BIT) || !(nodes[u * REC + INFO]! & WORDY_BIT))) target = r;
             break;
           }
           const w = this.child(f, c);
@@ -97,38 +129,63 @@ export class Automaton {
             target = w;
             break;
           }
-          f = nodes[f * STRIDE + FAIL]!;
+          f = nodes[f * REC + FAIL]!;
         }
       }
-      const base = u * STRIDE;
-      const t = target * STRIDE;
-      nodes[base + FAIL] = target;
-      nodes[base + DICT] = nodes[t + OUT]! >= 0 ? target : nodes[t + DICT]!;
-      nodes[base + FIRST_OUT] = nodes[base + OUT]! >= 0 ? u : nodes[base + DICT]!;
+      nodes[u * REC + FAIL] = target;
+      dict[u] = out[target]! >= 0 ? target : dict[target]!;
+      nodes[u * REC + FIRST_OUT] = out[u]! >= 0 ? u : dict[u]!;
     }
   }
 
+  private childCount(v: number): number {
+    const n = this.nodes[v * REC + INFO]! >>> COUNT_SHIFT;
+    return n === MANY ? this.manyChildren.get(v)! : n;
+  }
+
   private child(v: number, c: number): number {
-    const base = v * STRIDE;
-    let lo = this.nodes[base + CHILD_START]!;
-    let hi = lo + this.nodes[base + CHILD_COUNT]!;
-    const chars = this.nodeChar;
-    if (hi - lo <= 8) {
-      for (; lo < hi; lo++) {
-        const x = chars[lo]!;
-        if (x === c) return lo;
+    const nodes = this.nodes;
+    let lo = nodes[v * REC + CHILD]!;
+    let n = nodes[v * REC + INFO]! >>> COUNT_SHIFT;
+    if (n <= FEW) {
+      for (let k = lo * REC + INFO, e = k + n * REC; k < e; k += REC) {
+        const x = nodes[k]! & 0xffff;
+        if (x === c) return (k - INFO) / REC;
         if (x > c) return -1;
       }
       return -1;
     }
+    if (c < 0x80) {
+      const x = this.asciiRows[(this.rowOf[v]! << 7) | c]!;
+      return x === 0 ? -1 : lo + x - 1;
+    }
+    if (n === MANY) n = this.manyChildren.get(v)!;
+    let hi = lo + n;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const x = chars[mid]!;
+      const x = nodes[mid * REC + INFO]! & 0xffff;
       if (x === c) return mid;
       if (x < c) lo = mid + 1;
       else hi = mid;
     }
     return -1;
+  }
+
+  /**
+   * The state after `v` on unit `c`; `wordStart` tells whether an occurrence may begin at `c`
+   * (it follows a non-word character, or is one, or begins the text).
+   */
+  private step(v: number, c: number, wordStart: boolean): number {
+    const nodes = this.nodes;
+    for (;;) {
+      if (v === 0) {
+        const r = this.rootNext[c]!;
+        return r >= 0 && wordStart ? r : 0;
+      }
+      const w = this.child(v, c);
+      if (w >= 0) return w;
+      v = nodes[v * REC + FAIL]!;
+    }
   }
 
   /**
@@ -151,61 +208,160 @@ export class Automaton {
   ): void {
     const nodes = this.nodes;
     const keyInfo = this.keyInfo;
-    const rootNext = this.rootNext;
     let v = 0;
     for (let i = 0; i < length; i++) {
-      const c = text[i]!;
-      for (;;) {
-        if (v === 0) {
-          const r = rootNext[c]!;
-          v = r >= 0 && (i === 0 || !word[i - 1] || !word[i]) ? r : 0;
-          break;
-        }
-        const w = this.child(v, c);
-        if (w >= 0) {
-          v = w;
-          break;
-        }
-        v = nodes[v * STRIDE + FAIL]!;
-      }
+      v = this.step(v, text[i]!, i === 0 || word[i - 1] === 0 || word[i] === 0);
       if (v === 0) {
         // Back at the root inside a word: nothing starts before the word ends, so its other
         // characters are passed over without the transition tests.
         if (word[i] === 1) while (i + 1 < length && word[i + 1] === 1) i++;
         continue;
       }
-      let o = nodes[v * STRIDE + FIRST_OUT]!;
+      let o = nodes[v * REC + FIRST_OUT]!;
       if (o < 0) continue;
       const continued = i + 1 < length && word[i + 1] === 1;
       const canInflect = continued && inflectionStart[text[i + 1]!] === 1;
-      while (o >= 0) {
-        const base = o * STRIDE;
-        if (!continued || !nodes[base + WORDY]) {
-          for (let k = nodes[base + OUT]!; k >= 0; k = keyInfo[k * KEY_STRIDE + KEY_NEXT]!) if (startsRight(keyInfo, k, cased, i)) onKey(k, i + 1);
-        } else if (canInflect) {
-          for (let k = nodes[base + OUT]!; k >= 0; k = keyInfo[k * KEY_STRIDE + KEY_NEXT]!)
-            if (keyInfo[k * KEY_STRIDE + KEY_INFLECTS] && startsRight(keyInfo, k, cased, i)) onKey(k, i + 1);
+      for (; o >= 0; o = this.dict[o]!) {
+        // A key that ends in a word character and is followed by one only counts when it inflects.
+        const inflectedOnly = continued && (nodes[o * REC + INFO]! & WORDY_BIT) !== 0;
+        if (inflectedOnly && !canInflect) continue;
+        for (let k = this.out[o]!; k >= 0; k = keyInfo[k * KEY_STRIDE + KEY_NEXT]!) {
+          if (inflectedOnly && !keyInfo[k * KEY_STRIDE + KEY_INFLECTS]) continue;
+          const a = keyInfo[k * KEY_STRIDE + KEY_FIRST_A]!;
+          if (a >= 0 && cased) {
+            const first = cased[i + 1 - keyInfo[k * KEY_STRIDE + KEY_LENGTH]!];
+            if (first !== a && first !== keyInfo[k * KEY_STRIDE + KEY_FIRST_B]) continue;
+          }
+          onKey(k, i + 1);
         }
-        o = nodes[base + DICT]!;
       }
     }
   }
+
+  /**
+   * `scan` straight over a string whose units each stand for one slot of its normalized form
+   * (nothing dropped, no two separators in a row), folding each unit through `unitInfo` as it
+   * goes: the normalized copy is never made. Returns how many occurrences it found, their
+   * (key, end) pairs in `occurrences()`, or -1 as soon as the string turns out not to be such a
+   * string, which `normalizeForMatch` and `scan` then take in hand.
+   */
+  scanText(text: string, inflectionStart: Uint8Array): number {
+    const nodes = this.nodes;
+    const keyInfo = this.keyInfo;
+    const rootNext = this.rootNext;
+    const length = text.length;
+    let found = 0;
+    let v = 0;
+    let wordBefore = false;
+    let separatorBefore = false;
+    for (let i = 0; i < length; i++) {
+      let info = unitInfo[text.charCodeAt(i)]!;
+      if (info === 0) info = learnUnit(text.charCodeAt(i));
+      const kind = info >>> KIND_SHIFT;
+      const isWord = kind === WORD_CHAR;
+      if (kind === SEPARATOR) {
+        if (separatorBefore) return -1;
+        separatorBefore = true;
+      } else if (isWord || kind === OTHER_CHAR) separatorBefore = false;
+      else return -1;
+      const c = info & 0xffff;
+      // The root's step, taken at every space and word start, is done here rather than in `step`:
+      // about a tenth of the time of the whole scan.
+      if (v === 0) {
+        const r = rootNext[c]!;
+        v = r >= 0 && (!wordBefore || !isWord) ? r : 0;
+      } else v = this.step(v, c, !wordBefore || !isWord);
+      wordBefore = isWord;
+      if (v === 0) {
+        // As in `scan`: the rest of a word no key starts in is passed over. A unit not yet learnt
+        // ends the run here and goes through the checks above.
+        if (isWord)
+          while (i + 1 < length && unitInfo[text.charCodeAt(i + 1)]! >>> KIND_SHIFT === WORD_CHAR) i++;
+        continue;
+      }
+      let o = nodes[v * REC + FIRST_OUT]!;
+      if (o < 0) continue;
+      let continued = false;
+      let canInflect = false;
+      if (i + 1 < length) {
+        const next = infoOf(text.charCodeAt(i + 1));
+        continued = next >>> KIND_SHIFT === WORD_CHAR;
+        canInflect = continued && inflectionStart[next & 0xffff] === 1;
+      }
+      for (; o >= 0; o = this.dict[o]!) {
+        const inflectedOnly = continued && (nodes[o * REC + INFO]! & WORDY_BIT) !== 0;
+        if (inflectedOnly && !canInflect) continue;
+        for (let k = this.out[o]!; k >= 0; k = keyInfo[k * KEY_STRIDE + KEY_NEXT]!) {
+          if (inflectedOnly && !keyInfo[k * KEY_STRIDE + KEY_INFLECTS]) continue;
+          const a = keyInfo[k * KEY_STRIDE + KEY_FIRST_A]!;
+          if (a >= 0) {
+            const first = casedAt(text, i + 1 - keyInfo[k * KEY_STRIDE + KEY_LENGTH]!);
+            if (first !== a && first !== keyInfo[k * KEY_STRIDE + KEY_FIRST_B]) continue;
+          }
+          if (found * 2 === this.found.length) {
+            const grown = new Int32Array(this.found.length * 2);
+            grown.set(this.found);
+            this.found = grown;
+          }
+          this.found[found * 2] = k;
+          this.found[found * 2 + 1] = i + 1;
+          found++;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The (key, end) pairs of the last `scanText`, two entries per occurrence. */
+  occurrences(): Int32Array {
+    return this.found;
+  }
+
+  /** Length of key `k` in units. */
+  keyLength(k: number): number {
+    return this.keyInfo[k * KEY_STRIDE + KEY_LENGTH]!;
+  }
+}
+
+/** The ASCII rows of the states with more than `FEW` children (see `Automaton.asciiRows`). */
+function asciiRowsOf(nodes: Int32Array, count: number, childCount: (v: number) => number): { rows: Uint8Array; rowOf: Int32Array } {
+  const rowOf = new Int32Array(count);
+  let n = 0;
+  for (let v = 0; v < count; v++) if (nodes[v * REC + INFO]! >>> COUNT_SHIFT > FEW) rowOf[v] = n++;
+  const rows = new Uint8Array(n * 0x80);
+  for (let v = 0; v < count; v++) {
+    if (nodes[v * REC + INFO]! >>> COUNT_SHIFT <= FEW) continue;
+    const first = nodes[v * REC + CHILD]!;
+    // Children are sorted by unit, so the ASCII ones come first and their index fits a byte.
+    for (let k = 0, e = Math.min(childCount(v), 0x80); k < e; k++) {
+      const c = nodes[(first + k) * REC + INFO]! & 0xffff;
+      if (c < 0x80) rows[(rowOf[v]! << 7) | c] = k + 1;
+    }
+  }
+  return { rows, rowOf };
+}
+
+/** The case-kept form of unit `at` of a string whose units are its own slots. */
+function casedAt(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  return unitInfo[c]! >>> KIND_SHIFT === SEPARATOR ? SPACE : unitCased[c]!;
 }
 
 /**
  * Breadth-first numbering of the trie made by insertion, each node's children sorted by unit, and
  * each node's parent in the new numbering (for the failure links).
  */
-function renumber(count: number, trie: Int32Array): { nodes: Int32Array; nodeChar: Uint16Array; parent: Int32Array } {
-  const nodes = new Int32Array(count * STRIDE);
-  const nodeChar = new Uint16Array(count);
+function renumber(count: number, trie: Int32Array): { nodes: Int32Array; out: Int32Array; parent: Int32Array; manyChildren: Map<number, number> } {
+  const nodes = new Int32Array(count * REC);
+  const out = new Int32Array(count);
   const queue = new Int32Array(count);
   const parent = new Int32Array(count);
+  const manyChildren = new Map<number, number>();
   let tail = 1;
   for (let head = 0; head < tail; head++) {
     const old = queue[head]! * TRIE_STRIDE;
-    const base = head * STRIDE;
-    nodes[base + CHILD_START] = tail;
+    const base = head * REC;
+    nodes[base + CHILD] = tail;
     const from = tail;
     for (let k = trie[old + FIRST_CHILD]!; k >= 0; k = trie[k * TRIE_STRIDE + NEXT_SIBLING]!) {
       parent[tail] = head;
@@ -213,15 +369,13 @@ function renumber(count: number, trie: Int32Array): { nodes: Int32Array; nodeCha
     }
     const n = tail - from;
     if (n > 1) sortByUnit(queue, from, tail, trie);
-    for (let j = from; j < tail; j++) {
-      const unit = trie[queue[j]! * TRIE_STRIDE + UNIT]!;
-      nodeChar[j] = unit & 0xffff;
-      nodes[j * STRIDE + WORDY] = unit >>> 16;
-    }
-    nodes[base + CHILD_COUNT] = n;
-    nodes[base + OUT] = trie[old + TRIE_OUT]!;
+    // The unit and word flag of each child are its own; the count is filled in when the child's turn comes.
+    for (let j = from; j < tail; j++) nodes[j * REC + INFO] = trie[queue[j]! * TRIE_STRIDE + UNIT]! & (0xffff | WORDY_BIT);
+    if (n >= MANY) manyChildren.set(head, n);
+    nodes[base + INFO] = (nodes[base + INFO]! & (0xffff | WORDY_BIT)) | (Math.min(n, MANY) << COUNT_SHIFT);
+    out[head] = trie[old + TRIE_OUT]!;
   }
-  return { nodes, nodeChar, parent };
+  return { nodes, out, parent, manyChildren };
 }
 
 const TRIE_STRIDE = 5;
@@ -345,13 +499,4 @@ function sortByUnit(queue: Int32Array, from: number, to: number, trie: Int32Arra
   for (let i = from; i < to; i++) packed[i - from] = unit(queue[i]!) * 0x100000000 + queue[i]!;
   packed.sort();
   for (let i = from; i < to; i++) queue[i] = packed[i - from]! % 0x100000000;
-}
-
-/** Key `k`, ending at index `last`, begins with a unit it allows (or allows any). */
-function startsRight(keyInfo: Int32Array, k: number, cased: Uint16Array | undefined, last: number): boolean {
-  const r = k * KEY_STRIDE;
-  const a = keyInfo[r + KEY_FIRST_A]!;
-  if (a < 0 || !cased) return true;
-  const c = cased[last + 1 - keyInfo[r + KEY_LENGTH]!];
-  return c === a || c === keyInfo[r + KEY_FIRST_B];
 }

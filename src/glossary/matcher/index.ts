@@ -4,8 +4,10 @@ import { plainText } from '../../model/content.js';
 import type { Inline } from '../../model/schema.js';
 import type { Concept, Glossary, Term } from '../schema.js';
 import { Automaton } from './automaton.js';
-import { normalizeForMatch, slotEnd, slotStart, upperUnit, wordFlags, type MatchText } from './normalize.js';
+import { fillIdentity, identityView, normalizeForMatch, slotEnd, slotStart, upperUnit, wordFlags, type MatchText } from './normalize.js';
 import { buildPatterns, type Pattern } from './patterns.js';
+import { Candidates } from './candidates.js';
+import { ENGLISH, ES_PLURAL, FLAGS, KEY_LENGTH, LAST_WORD, PatternTable, PERSIAN, PLURAL_DONE, RECORD, RELAXABLE, S_PLURAL, SENSITIVE } from './pattern-table.js';
 
 export { termsIn, primaryLanguage, spellingVariants } from './patterns.js';
 
@@ -31,14 +33,6 @@ export interface TermMatcher {
   findInContent(content: readonly Inline[]): Hit[];
 }
 
-interface Candidate {
-  start: number;
-  end: number;
-  stemEnd: number;
-  key: number;
-  exact: boolean;
-}
-
 const APOSTROPHE = 0x27;
 const LOWER_S = 0x73;
 const LOWER_E = 0x65;
@@ -47,73 +41,6 @@ const SUFFIX_UNITS = PERSIAN_SUFFIXES.map((s) => Array.from(s, (c) => c.charCode
 function sameUnits(text: Uint16Array, at: number, expected: string, count: number): boolean {
   for (let i = 0; i < count; i++) if (text[at + i] !== expected.charCodeAt(i)) return false;
   return true;
-}
-
-const SENSITIVE = 1;
-const RELAXABLE = 2;
-const LAST_WORD = 4;
-const ENGLISH = 8;
-const PLURAL_DONE = 16;
-const ES_PLURAL = 32;
-const S_PLURAL = 64;
-const PERSIAN = 128;
-
-const RECORD = 8;
-const KEY_LENGTH = 0;
-const CASE_LENGTH = 1;
-const CASED_START = 2;
-const FLAGS = 3;
-const STATUS_RANK = 4;
-const CONCEPT_INDEX = 5;
-const TERM_INDEX = 6;
-
-/**
- * What matching needs to know about each pattern, one flat record per pattern. A large glossary
- * yields many occurrences that are checked and turned down (or lose to a longer hit); reading
- * them from here instead of from the pattern objects spares several cache misses each, which is
- * most of what a 100,000-entry glossary would otherwise add to the time per character.
- */
-class PatternTable {
-  /** per pattern, one record: key length, case length, start in `casedUnits`, flags, status rank, concept and term index */
-  readonly record: Int32Array;
-  readonly casedUnits: Uint16Array;
-
-  constructor(patterns: readonly Pattern[]) {
-    this.record = new Int32Array(patterns.length * RECORD);
-    let total = 0;
-    for (const p of patterns) total += p.cased.length;
-    this.casedUnits = new Uint16Array(total);
-    let at = 0;
-    patterns.forEach((p, i) => {
-      const r = i * RECORD;
-      this.record[r + KEY_LENGTH] = p.key.length;
-      this.record[r + CASE_LENGTH] = p.caseLen;
-      this.record[r + CASED_START] = at;
-      for (let k = 0; k < p.cased.length; k++) this.casedUnits[at++] = p.cased.charCodeAt(k);
-      this.record[r + FLAGS] =
-        (p.sensitive ? SENSITIVE : 0) |
-        (p.upper !== undefined || p.capFirst !== undefined ? RELAXABLE : 0) |
-        (p.lastWord ? LAST_WORD : 0) |
-        (p.english ? ENGLISH : 0) |
-        (p.pluralDone ? PLURAL_DONE : 0) |
-        (p.esPlural ? ES_PLURAL : 0) |
-        (p.sPlural ? S_PLURAL : 0) |
-        (p.persian ? PERSIAN : 0);
-      this.record[r + STATUS_RANK] = p.statusRank;
-      this.record[r + CONCEPT_INDEX] = p.conceptIndex;
-      this.record[r + TERM_INDEX] = p.termIndex;
-    });
-  }
-
-  /** The text at `at` spells pattern `key` with its case, over the part where case counts. */
-  sameCase(cased: Uint16Array, at: number, key: number): boolean {
-    const units = this.casedUnits;
-    const r = key * RECORD;
-    const from = this.record[r + CASED_START]!;
-    const count = this.record[r + CASE_LENGTH]!;
-    for (let i = 0; i < count; i++) if (cased[at + i] !== units[from + i]) return false;
-    return true;
-  }
 }
 
 /** Marks removed for matching still belong to the letter before them, so a span includes them. */
@@ -188,8 +115,15 @@ function inflectionFits(m: MatchText, end: number): boolean {
 
 const NO_BREAKS: number[] = [];
 
+/**
+ * How far past an occurrence's end its checks read: an -es plural and a possessive "'s" and the
+ * word end after them, or the longest Persian suffix and the word end after it.
+ */
+const LOOKAHEAD = Math.max(2 + 2, ...SUFFIX_UNITS.map((s) => s.length)) + 1;
+
 class AutomatonMatcher implements TermMatcher {
   private readonly table: PatternTable;
+  private readonly candidates: Candidates;
 
   constructor(
     readonly lang: string,
@@ -197,6 +131,7 @@ class AutomatonMatcher implements TermMatcher {
     private readonly automaton: Automaton,
   ) {
     this.table = new PatternTable(patterns);
+    this.candidates = new Candidates(this.table, patterns);
   }
 
   find(text: string): Hit[] {
@@ -220,11 +155,20 @@ class AutomatonMatcher implements TermMatcher {
     return this.run(plainText(content), breaks);
   }
 
+  // The shared buffers (the normalized text, the occurrences, the candidates) are safe here:
+  // nothing below calls back into a matcher.
   private run(text: string, breaks: number[]): Hit[] {
     if (text.length === 0 || this.patterns.length === 0) return [];
-    // The shared buffers are safe here: nothing below calls back into a matcher.
+    this.candidates.clear();
+    if (breaks.length === 0) {
+      const found = this.automaton.scanText(text, INFLECTION_START);
+      if (found === 0) return [];
+      if (found > 0) {
+        this.fromOccurrences(text, found);
+        return this.candidates.select(text);
+      }
+    }
     const m = normalizeForMatch(text, breaks, true);
-    const candidates: Candidate[] = [];
     this.automaton.scan(
       m.lower,
       m.word,
@@ -232,33 +176,56 @@ class AutomatonMatcher implements TermMatcher {
       INFLECTION_START,
       (key, end) => {
         if (end < m.length && m.word[end] && !inflectionFits(m, end)) return;
-        const c = this.candidate(text, m, key, end);
-        if (c) candidates.push(c);
+        this.candidate(text, m, key, end);
       },
       m.cased,
     );
-    return select(text, candidates, this.table, this.patterns);
+    return this.candidates.select(text);
   }
 
-  private candidate(text: string, m: MatchText, key: number, b: number): Candidate | undefined {
+  /**
+   * The candidates from the occurrences `scanText` found in a text whose units are its own slots.
+   * Only the slots an occurrence's checks read are filled in: from its start to a few units past
+   * its end (`LOOKAHEAD`). The occurrences come in the order of their ends, so the filled slots
+   * are kept as one run that grows to the right, started anew where an occurrence begins past it.
+   */
+  private fromOccurrences(text: string, found: number): void {
+    const m = identityView(text);
+    const pairs = this.automaton.occurrences();
+    let from = 0;
+    let to = 0;
+    for (let j = 0; j < found; j++) {
+      const key = pairs[j * 2]!;
+      const end = pairs[j * 2 + 1]!;
+      const start = end - this.automaton.keyLength(key);
+      const until = Math.min(m.length, end + LOOKAHEAD);
+      if (start < from || start > to) {
+        fillIdentity(m, text, start, until);
+        from = start;
+        to = until;
+      } else if (until > to) {
+        fillIdentity(m, text, to, until);
+        to = until;
+      }
+      if (end < m.length && m.word[end] && !inflectionFits(m, end)) continue;
+      this.candidate(text, m, key, end);
+    }
+  }
+
+  /** Adds the occurrence of `key` ending at slot `b` to the candidates if it passes the case and word-end checks. */
+  private candidate(text: string, m: MatchText, key: number, b: number): void {
     const table = this.table;
     const r = key * RECORD;
     const flags = table.record[r + FLAGS]!;
     const a = b - table.record[r + KEY_LENGTH]!;
     let exact = true;
     if (flags & SENSITIVE && !table.sameCase(m.cased, a, key)) {
-      if (!(flags & RELAXABLE) || !this.relaxedCase(text, m, this.patterns[key]!, a, b)) return undefined;
+      if (!(flags & RELAXABLE) || !this.relaxedCase(text, m, this.patterns[key]!, a, b)) return;
       exact = false;
     }
     const e = inflectedEnd(flags, m, b);
-    if (e < 0) return undefined;
-    return {
-      start: slotStart(m, a),
-      end: extendOverMarks(text, slotEnd(m, e - 1)),
-      stemEnd: extendOverMarks(text, slotEnd(m, b - 1)),
-      key,
-      exact,
-    };
+    if (e < 0) return;
+    this.candidates.add(slotStart(m, a), extendOverMarks(text, slotEnd(m, e - 1)), extendOverMarks(text, slotEnd(m, b - 1)), key, exact);
   }
 
   /** A name in a capitals headline, or a lower-case term capitalized at the start of a sentence. */
@@ -312,38 +279,6 @@ function inflectedEnd(flags: number, m: MatchText, b: number): number {
     }
   }
   return wordEnd(m, b) ? b : -1;
-}
-
-/** Leftmost-longest without overlaps; among equal spans the better status, then exact case, then glossary order. */
-function select(text: string, candidates: Candidate[], table: PatternTable, patterns: readonly Pattern[]): Hit[] {
-  const rec = table.record;
-  const field = (c: Candidate, f: number) => rec[c.key * RECORD + f]!;
-  candidates.sort(
-    (x, y) =>
-      x.start - y.start ||
-      y.end - x.end ||
-      field(x, STATUS_RANK) - field(y, STATUS_RANK) ||
-      Number(y.exact) - Number(x.exact) ||
-      field(x, CONCEPT_INDEX) - field(y, CONCEPT_INDEX) ||
-      field(x, TERM_INDEX) - field(y, TERM_INDEX) ||
-      x.key - y.key,
-  );
-  const hits: Hit[] = [];
-  let last = 0;
-  for (const c of candidates) {
-    if (c.start < last) continue;
-    const p = patterns[c.key]!;
-    hits.push({
-      conceptId: p.concept.id,
-      term: p.term,
-      start: c.start,
-      end: c.end,
-      text: text.slice(c.start, c.end),
-      stemEnd: c.stemEnd,
-    });
-    last = c.end;
-  }
-  return hits;
 }
 
 /**

@@ -66,33 +66,48 @@ function foldUnit(cp: number): number {
   return foldPersianLetter(cp);
 }
 
-const UNKNOWN = 0;
 const DROP = 1;
-const SEPARATOR = 2;
-const WORD_CHAR = 3;
-const OTHER_CHAR = 4;
+export const SEPARATOR = 2;
+export const WORD_CHAR = 3;
+export const OTHER_CHAR = 4;
 const SURROGATE = 5;
 
-// What each UTF-16 unit becomes, learnt on first sight: the loop over a megabyte of text is then
-// a few table reads per character instead of a chain of range tests and case conversions.
-const unitKind = new Uint8Array(0x10000);
-const unitCased = new Uint16Array(0x10000);
-const unitLower = new Uint16Array(0x10000);
+/** Bits of a `unitInfo` entry that hold the unit's kind; the low 16 hold its case-folded form. */
+export const KIND_SHIFT = 16;
 
-function learn(c: number): number {
+/**
+ * What each UTF-16 unit becomes, learnt on first sight: the loop over a megabyte of text is then
+ * one table read per character instead of a chain of range tests and case conversions. An entry
+ * is the unit's kind above `KIND_SHIFT` and its case-folded form below (a space for separators);
+ * 0 while the unit has not been seen.
+ */
+export const unitInfo = new Int32Array(0x10000);
+/** the folded unit with its case kept, for word and other characters */
+export const unitCased = new Uint16Array(0x10000);
+
+/** The `unitInfo` entry of `c`, learnt now if it was not known. */
+export function learnUnit(c: number): number {
   let kind: number;
+  let lower = 0;
   if (c >= 0xd800 && c <= 0xdfff) kind = SURROGATE;
   else if (c === 0x200c || c === 0x200d || isDroppedInPersian(c) || isInvisibleFormat(c)) kind = DROP;
-  else if (isSpaceCodePoint(c) || isHyphenCodePoint(c)) kind = SEPARATOR;
-  else {
+  else if (isSpaceCodePoint(c) || isHyphenCodePoint(c)) {
+    kind = SEPARATOR;
+    lower = SPACE;
+  } else {
     const f = foldUnit(c);
     // Classified after folding: the modifier letter apostrophe is a letter, the ' it becomes is not.
     kind = isWordCodePoint(f) ? WORD_CHAR : OTHER_CHAR;
     unitCased[c] = f;
-    unitLower[c] = lowerUnit(f);
+    lower = lowerUnit(f);
   }
-  unitKind[c] = kind;
-  return kind;
+  return (unitInfo[c] = (kind << KIND_SHIFT) | lower);
+}
+
+/** The `unitInfo` entry of `c`. */
+export function infoOf(c: number): number {
+  const info = unitInfo[c]!;
+  return info !== 0 ? info : learnUnit(c);
 }
 
 /**
@@ -113,11 +128,11 @@ export function normalizeForMatch(text: string, breaks: readonly number[] = [], 
     let afterSeparator = false;
     for (; first < length; first++) {
       const c = text.charCodeAt(first);
-      let kind = unitKind[c]!;
-      if (kind === UNKNOWN) kind = learn(c);
+      const info = infoOf(c);
+      const kind = info >>> KIND_SHIFT;
       if (kind === WORD_CHAR || kind === OTHER_CHAR) {
         cased[first] = unitCased[c]!;
-        lower[first] = unitLower[c]!;
+        lower[first] = info & 0xffff;
         word[first] = kind === WORD_CHAR ? 1 : 0;
         afterSeparator = false;
       } else if (kind === SEPARATOR && !afterSeparator) {
@@ -152,11 +167,11 @@ export function normalizeForMatch(text: string, breaks: readonly number[] = [], 
       continue;
     }
     const c = text.charCodeAt(i);
-    let kind = unitKind[c]!;
-    if (kind === UNKNOWN) kind = learn(c);
+    const info = infoOf(c);
+    const kind = info >>> KIND_SHIFT;
     if (kind === WORD_CHAR || kind === OTHER_CHAR) {
       cased[n] = unitCased[c]!;
-      lower[n] = unitLower[c]!;
+      lower[n] = info & 0xffff;
       word[n] = kind === WORD_CHAR ? 1 : 0;
       start[n] = i;
       end[n] = i + 1;
@@ -209,6 +224,34 @@ export function normalizeForMatch(text: string, breaks: readonly number[] = [], 
   }
   buffers.length = n;
   return buffers;
+}
+
+/**
+ * The shared buffers as the view of `text` whose slots are its own units, with nothing filled
+ * in yet: for text the scan found to map one unit to one slot, where only the slots around its
+ * occurrences are ever read, so only those are filled (`fillIdentity`).
+ */
+export function identityView(text: string): MatchText {
+  const m = scratchFor(text.length);
+  m.length = text.length;
+  m.identity = true;
+  return m;
+}
+
+/**
+ * Fills slots `from` to `to` (exclusive) of an identity view as `normalizeForMatch` would; the
+ * text's units there are all known, word, other or lone separators.
+ */
+export function fillIdentity(m: MatchText, text: string, from: number, to: number): void {
+  const { lower, cased, word } = m;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    const info = infoOf(c);
+    const kind = info >>> KIND_SHIFT;
+    lower[k] = info & 0xffff;
+    cased[k] = kind === SEPARATOR ? SPACE : unitCased[c]!;
+    word[k] = kind === WORD_CHAR ? 1 : 0;
+  }
 }
 
 /** Where slot `k` begins in the original text. */
@@ -273,8 +316,7 @@ export function normalizeTermText(text: string): { lower: string; cased: string;
   let simple = true;
   for (let i = 0; i < text.length && simple; i++) {
     const c = text.charCodeAt(i);
-    let kind = unitKind[c]!;
-    if (kind === UNKNOWN) kind = learn(c);
+    const kind = infoOf(c) >>> KIND_SHIFT;
     simple = kind === WORD_CHAR || kind === OTHER_CHAR || kind === SEPARATOR;
   }
   if (!simple) {
@@ -298,13 +340,14 @@ export function normalizeTermText(text: string): { lower: string; cased: string;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const kind = unitKind[c]!;
+    const info = unitInfo[c]!;
+    const kind = info >>> KIND_SHIFT;
     if (kind === SEPARATOR) {
       if (n === 0 || lower[n - 1] === SPACE) continue;
       lower[n] = cased[n] = SPACE;
       flags[n++] = 0;
     } else {
-      lower[n] = unitLower[c]!;
+      lower[n] = info & 0xffff;
       cased[n] = unitCased[c]!;
       flags[n++] = kind === WORD_CHAR ? 1 : 0;
     }
