@@ -95,11 +95,20 @@ const boundaryBefore = (text: string, i: number) => i === 0 || !isWordCodePoint(
 const boundaryAfter = (text: string, i: number) => i >= text.length || !isWordCodePoint(codePointAt(text, i).cp) || text[i] === ZWNJ;
 
 /** Verb stems that follow می/نمی; joined without ZWNJ («میشود») they are a slip, not another word. */
-const VERB_STEMS = [
+export const VERB_STEMS = [
   'شود', 'شوند', 'شد', 'شدند', 'کند', 'کنند', 'کرد', 'کردند', 'گوید', 'گویند', 'گفت', 'گفتند', 'دهد', 'دهند', 'داد', 'دادند',
   'تواند', 'توانند', 'توانست', 'خواهد', 'خواهند', 'خواست', 'رود', 'روند', 'رفت', 'آید', 'آیند', 'آمد', 'باشد', 'باشند',
   'داند', 'دانند', 'گیرد', 'گیرند', 'گرفت', 'بیند', 'بینند', 'دید', 'ماند', 'مانند', 'رسد', 'رسند', 'رسید',
 ];
+
+/** The places in `VERB_STEMS` of the stems beginning with each letter. */
+const STEMS_BY_FIRST = new Map<number, number[]>();
+VERB_STEMS.forEach((stem, k) => {
+  const first = stem.charCodeAt(0);
+  const list = STEMS_BY_FIRST.get(first);
+  if (list) list.push(k);
+  else STEMS_BY_FIRST.set(first, [k]);
+});
 
 export interface Slip {
   start: number;
@@ -112,18 +121,22 @@ export interface Slip {
  * then of the prefix, then of the place. Looking for every stem in the whole text took most of
  * the time QA spends on a file, so only the places where می stands are tried.
  */
-function joinedPrefixes(text: string): Slip[] {
+export function joinedPrefixes(text: string): Slip[] {
   const found: { stem: number; prefix: number; slip: Slip }[] = [];
   for (let at = text.indexOf('می'); at >= 0; at = text.indexOf('می', at + 1)) {
     const after = at + 2;
-    const starts: [number, string][] = [[at, 'می']];
-    if (at > 0 && text[at - 1] === 'ن') starts.push([at - 1, 'نمی']);
-    for (const [start, prefix] of starts) {
+    // Only the stems that begin with the letter after می can follow it (most words with می are no verb).
+    const stems = STEMS_BY_FIRST.get(text.charCodeAt(after));
+    if (stems === undefined) continue;
+    for (let prefix = 0; prefix < 2; prefix++) {
+      const start = at - prefix;
+      if (prefix === 1 && !(at > 0 && text[at - 1] === 'ن')) continue;
       if (!boundaryBefore(text, start)) continue;
-      VERB_STEMS.forEach((stem, k) => {
+      for (const k of stems) {
+        const stem = VERB_STEMS[k]!;
         if (text.startsWith(stem, after) && boundaryAfter(text, after + stem.length))
-          found.push({ stem: k, prefix: prefix === 'می' ? 0 : 1, slip: { start, end: after + stem.length, expected: `${prefix}${ZWNJ}${stem}` } });
-      });
+          found.push({ stem: k, prefix, slip: { start, end: after + stem.length, expected: `${prefix === 0 ? 'می' : 'نمی'}${ZWNJ}${stem}` } });
+      }
     }
   }
   found.sort((a, b) => a.stem - b.stem || a.prefix - b.prefix || a.slip.start - b.slip.start);

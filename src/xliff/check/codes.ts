@@ -1,26 +1,41 @@
 import { t } from '../../i18n/index.js';
-import type { CodeKind, RawCode, RawItem } from '../read/raw.js';
+import type { CodeKind, RawCode, RawItem, RawText } from '../read/raw.js';
 import type { Pos } from '../read/xml.js';
 import type { Findings, Where } from './finding.js';
 
 /** Ids in one scope; a second use of an id is a finding that points back at the first. */
 export class IdScope {
-  /** the line each id was first seen on; not the element itself, which a file-wide scope would keep alive */
-  private readonly seen = new Map<string, number>();
+  /**
+   * The line each id was first seen on; not the element itself, which a file-wide scope would
+   * keep alive. Most scopes (a unit's segments, a content's codes) hold one id: it is kept in two
+   * fields, and a map is made only for a second.
+   */
+  private seen: Map<string, number> | undefined;
+  private oneId: string | undefined;
+  private oneLine = 0;
   constructor(
     private readonly findings: Findings,
     private readonly scope: string,
   ) {}
 
+  private lineOf(id: string): number | undefined {
+    if (this.seen !== undefined) return this.seen.get(id);
+    return id === this.oneId ? this.oneLine : undefined;
+  }
+
   add(id: string | undefined, element: string, at: Pos, where: Where = {}): void {
     if (id === undefined) return;
-    const first = this.seen.get(id);
+    const first = this.lineOf(id);
     if (first !== undefined) this.findings.error('duplicate-id', at, { element, id, scope: t(`xliff-check:scope.${this.scope}`), line: first }, where);
-    else this.seen.set(id, at.line);
+    else if (this.seen !== undefined) this.seen.set(id, at.line);
+    else if (this.oneId === undefined) {
+      this.oneId = id;
+      this.oneLine = at.line;
+    } else this.seen = new Map([[this.oneId, this.oneLine], [id, at.line]]);
   }
 
   has(id: string): boolean {
-    return this.seen.has(id);
+    return this.lineOf(id) !== undefined;
   }
 }
 
@@ -162,8 +177,52 @@ export function signature(items: readonly RawItem[]): string {
   return out;
 }
 
+/**
+ * `signature(a) === signature(b)`, found by walking both lists side by side rather than joining
+ * each into a string first: a 1.2 unit's `source` and `seg-source` are compared this way, and
+ * the same text is cut differently in the two (by the `mrk`s of the second).
+ */
+export function sameSignature(a: readonly RawItem[], b: readonly RawItem[]): boolean {
+  let i = 0;
+  let j = 0;
+  // offsets into the text items a[i] and b[j]
+  let p = 0;
+  let q = 0;
+  for (;;) {
+    for (; i < a.length; i++, p = 0) {
+      const x = a[i]!;
+      if (x.t === 'code' || (x.t === 'text' && p < x.text.length)) break;
+    }
+    for (; j < b.length; j++, q = 0) {
+      const y = b[j]!;
+      if (y.t === 'code' || (y.t === 'text' && q < y.text.length)) break;
+    }
+    if (i === a.length || j === b.length) return i === a.length && j === b.length;
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x.t === 'code' || y.t === 'code') {
+      // a code's mark in the signature holds a character no XML text can, so it never equals text
+      if (x.t !== 'code' || y.t !== 'code' || x.kind !== y.kind || (x.id ?? '') !== (y.id ?? '')) return false;
+      i += 1;
+      j += 1;
+      continue;
+    }
+    const s = (x as RawText).text;
+    const t = (y as RawText).text;
+    const n = Math.min(s.length - p, t.length - q);
+    // One of the two pieces ends here; when it is looked at from its start, `startsWith` compares in place.
+    if (q === 0 && t.length === n) {
+      if (!s.startsWith(t, p)) return false;
+    } else if (p === 0 && s.length === n) {
+      if (!t.startsWith(s, q)) return false;
+    } else if (s.slice(p, p + n) !== t.slice(q, q + n)) return false;
+    p += n;
+    q += n;
+  }
+}
+
 export function sameLang(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+  return a === b || a.toLowerCase() === b.toLowerCase();
 }
 
 /** True where content has whitespace a re-wrapping tool would change: line breaks, tabs, or runs of spaces. */

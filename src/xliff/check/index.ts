@@ -3,9 +3,9 @@ import { xliffText, type XliffInput } from '../read/input.js';
 import { fileEntry, kitMembers, readGroup12, readUnit12, readUnit2, splitSegments } from '../read/model.js';
 import { parseXliffChunks } from '../read/parse.js';
 import type { ReadUnit, XliffFileEntry, XliffReadVersion } from '../read/types.js';
-import type { RawContent, RawDocument, RawFile, RawGroup12, RawItem, RawSink, RawUnit12, RawUnit2 } from '../read/raw.js';
+import type { RawCode, RawContent, RawDocument, RawFile, RawGroup12, RawItem, RawSink, RawUnit12, RawUnit2 } from '../read/raw.js';
 import { xmlAttr, type Pos } from '../read/xml.js';
-import { checkPairing, codesOf, compareCodes, IdScope, sameLang, signature, wrappable, type PairingRules, type SequenceItem } from './codes.js';
+import { checkPairing, codesOf, compareCodes, IdScope, sameLang, sameSignature, wrappable, type PairingRules, type SequenceItem } from './codes.js';
 import { Findings, type Finding, type Where } from './finding.js';
 
 export type { Finding, Severity } from './finding.js';
@@ -89,33 +89,55 @@ class CheckSink implements RawSink {
     try {
       return run();
     } catch (error) {
-      this.findings.fromError(error);
-      this.listener?.unreadable?.();
+      this.refused(error);
       return [];
     }
   }
 
+  private refused(error: unknown): void {
+    this.findings.fromError(error);
+    this.listener?.unreadable?.();
+  }
+
   /** Units stop going to the listener once the file has an error: what it would make of them is of no use. */
-  private handOn(units: ReadUnit[], file: RawFile): void {
+  private handOn(units: ReadUnit | ReadUnit[] | undefined, file: RawFile): void {
     if (!this.listener || this.broken) return;
     if (this.findings.hasErrors) {
       this.broken = true;
       return;
     }
-    for (const unit of units) this.listener.unit(unit, file);
+    if (units === undefined) return;
+    if (!Array.isArray(units)) this.listener.unit(units, file);
+    else for (const unit of units) this.listener.unit(unit, file);
   }
+
+  // The two below run for every unit: one unit is read without a closure and an array around it,
+  // and the once-only warnings are asked through functions made once.
+  private readonly noTrgLangOnce = () => this.noTrgLang();
+  private noTargetLanguageOnce: { file: RawFile | undefined; ask: () => boolean } = { file: undefined, ask: () => false };
 
   unit2(unit: RawUnit2, file: RawFile): void {
     this.units.add(unit.id, 'unit', unit);
-    const read = this.reading(() => [readUnit2(unit, this.path)]);
-    checkUnit2(unit, this.doc!, this.findings, () => this.noTrgLang());
+    let read: ReadUnit | undefined;
+    try {
+      read = readUnit2(unit, this.path);
+    } catch (error) {
+      this.refused(error);
+    }
+    checkUnit2(unit, this.doc!, this.findings, this.noTrgLangOnce);
     this.handOn(read, file);
   }
 
   unit12(unit: RawUnit12, file: RawFile): void {
     this.units.add(unit.id, 'trans-unit', unit);
-    const read = this.reading(() => [readUnit12(unit, this.path)]);
-    checkUnit12(unit, file, this.findings, () => this.noTargetLanguage(file));
+    let read: ReadUnit | undefined;
+    try {
+      read = readUnit12(unit, this.path);
+    } catch (error) {
+      this.refused(error);
+    }
+    if (this.noTargetLanguageOnce.file !== file) this.noTargetLanguageOnce = { file, ask: () => this.noTargetLanguage(file) };
+    checkUnit12(unit, file, this.findings, this.noTargetLanguageOnce.ask);
     this.handOn(read, file);
   }
 
@@ -190,8 +212,8 @@ function checkUnit2(unit: RawUnit2, doc: RawDocument, findings: Findings, noTrgL
       }
     }
   };
-  const dataRefs = (items: RawItem[], where: Where) => {
-    for (const code of codesOf(items)) {
+  const dataRefs = (codes: RawCode[], where: Where) => {
+    for (const code of codes) {
       if (code.endOf) continue;
       for (const attribute of DATA_REFS) {
         const ref = code.attrs[attribute];
@@ -199,28 +221,30 @@ function checkUnit2(unit: RawUnit2, doc: RawDocument, findings: Findings, noTrgL
       }
     }
   };
-  const sequence = (items: RawItem[], into: SequenceItem[], report: boolean, where: Where) => {
-    for (const code of codesOf(items)) into.push({ code, report, where });
+  const sequence = (codes: RawCode[], into: SequenceItem[], report: boolean, where: Where) => {
+    for (const code of codes) into.push({ code, report, where });
   };
 
   for (const part of unit.parts) ids.add(part.id, part.kind, part, unitWhere);
   for (const part of unit.parts) {
-    const where: Where = { ...unitWhere, ...(part.kind === 'segment' && part.id !== undefined ? { segmentId: part.id } : {}) };
+    const where: Where = part.kind === 'segment' && part.id !== undefined ? (unit.id !== undefined ? { unitId: unit.id, segmentId: part.id } : { segmentId: part.id }) : unitWhere;
     const source = part.source?.items ?? [];
+    const sourceCodes = codesOf(source);
     const target = part.target;
     inlineIds(source, ids, sourceMarks, where);
-    dataRefs(source, where);
-    sequence(source, sourceSeq, true, where);
+    dataRefs(sourceCodes, where);
+    sequence(sourceCodes, sourceSeq, true, where);
     if (part.source) checkLang(part.source, doc.srcLang, 'source', 'source', findings, where);
     if (target) {
+      const targetCodes = codesOf(target.items);
       inlineIds(target.items, targetIds, targetMarks, where);
-      dataRefs(target.items, where);
-      sequence(target.items, targetSeq, true, where);
+      dataRefs(targetCodes, where);
+      sequence(targetCodes, targetSeq, true, where);
       if (noTrgLang()) findings.error('trglang-missing', target, {}, where);
       checkLang(target, doc.trgLang, 'target', 'target', findings, where);
       if (part.kind === 'segment') compareCodes(source, target.items, target, findings, where, (c) => c.attrs.canDelete !== 'no');
     } else {
-      sequence(source, targetSeq, false, where);
+      sequence(sourceCodes, targetSeq, false, where);
       const state = part.attrs.state;
       if (part.kind === 'segment' && state !== undefined && state !== 'initial') findings.warning('state-without-target', part, { state }, where);
     }
@@ -241,8 +265,8 @@ function checkUnit2(unit: RawUnit2, doc: RawDocument, findings: Findings, noTrgL
 /** `kit` collects the codes of a kit group's sentences, to be paired across the whole group. */
 function checkUnit12(unit: RawUnit12, file: RawFile, findings: Findings, noTargetLanguage: () => boolean, kit?: { source: SequenceItem[]; target: SequenceItem[] }): void {
   const unitWhere: Where = unit.id !== undefined ? { unitId: unit.id } : {};
-  const contents = [unit.source, unit.segSource, unit.target].filter((c): c is RawContent => c !== undefined);
-  for (const content of contents) {
+  for (const content of [unit.source, unit.segSource, unit.target]) {
+    if (content === undefined) continue;
     const codes = codesOf(content.items);
     // Plain text has no ids to check and nothing to pair, neither here nor across a kit group.
     if (codes.length === 0) continue;
@@ -260,7 +284,7 @@ function checkUnit12(unit: RawUnit12, file: RawFile, findings: Findings, noTarge
     } else if (content === unit.target) kit.target.push(...sequence);
   }
   if (unit.source) checkLang(unit.source, file.srcLang, 'source', 'source', findings, unitWhere);
-  if (unit.segSource && unit.source && signature(unit.segSource.items) !== signature(unit.source.items))
+  if (unit.segSource && unit.source && !sameSignature(unit.segSource.items, unit.source.items))
     findings.error('seg-source-mismatch', unit.segSource, {}, unitWhere);
 
   const target = unit.target;
@@ -299,7 +323,7 @@ function checkUnit12(unit: RawUnit12, file: RawFile, findings: Findings, noTarge
   }
   for (const s of segments) {
     if (s.mid === undefined) continue;
-    const where = { ...unitWhere, segmentId: s.mid };
+    const where: Where = unit.id !== undefined ? { unitId: unit.id, segmentId: s.mid } : { segmentId: s.mid };
     const t = byMid.get(s.mid);
     if (!t) findings.error('seg-mid-missing', target, { mid: s.mid }, where);
     else compareCodes(s.items, t.items, target, findings, where, anyDeletable);

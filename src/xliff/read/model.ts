@@ -12,8 +12,39 @@ export interface SegChunk extends Pos {
   items: RawItem[];
 }
 
+/**
+ * The reader and the checker each cut the same `seg-source` and `target` of a unit, one right
+ * after the other: the last two cuts are kept so that the second asks for them, not cuts again.
+ * Nobody changes a cut once made. (A weak map kept every cut instead, and doubled the time spent
+ * collecting garbage.)
+ */
+const recent: { content: RawContent | undefined; chunks: SegChunk[] }[] = [
+  { content: undefined, chunks: [] },
+  { content: undefined, chunks: [] },
+];
+let next = 0;
+
 /** Cuts 1.2 content at its `mrk mtype="seg"` elements, at whatever depth they stand. */
 export function splitSegments(content: RawContent): SegChunk[] {
+  if (recent[0]!.content === content) return recent[0]!.chunks;
+  if (recent[1]!.content === content) return recent[1]!.chunks;
+  const chunks = cut(content);
+  const slot = recent[next]!;
+  slot.content = content;
+  slot.chunks = chunks;
+  next = 1 - next;
+  return chunks;
+}
+
+/** Drops the kept cuts once a file is read, so that they keep none of its text alive. */
+export function forgetCuts(): void {
+  for (const slot of recent) {
+    slot.content = undefined;
+    slot.chunks = [];
+  }
+}
+
+function cut(content: RawContent): SegChunk[] {
   const chunks: SegChunk[] = [];
   let current: SegChunk = { isSegment: false, items: [], line: content.line, column: content.column };
   for (const item of content.items) {
@@ -35,8 +66,11 @@ export function splitSegments(content: RawContent): SegChunk[] {
 
 /** Text and the kind and id of each code: what a translator can change, data and tags aside. */
 export function sameShape(a: readonly Inline[], b: readonly Inline[]): boolean {
-  const x = normalizeContent(a);
-  const y = normalizeContent(b);
+  return sameNormalShape(normalizeContent(a), normalizeContent(b));
+}
+
+/** `sameShape` of content already normalized, as the reader's own always is. */
+function sameNormalShape(x: Content, y: Content): boolean {
   return (
     x.length === y.length &&
     x.every((p, i) => {
@@ -47,19 +81,24 @@ export function sameShape(a: readonly Inline[], b: readonly Inline[]): boolean {
   );
 }
 
+/** Content as `normalizeContent` would make it, built in one pass rather than copied again. */
 function toContent(items: readonly RawItem[], code: (c: RawCode) => InlineCode | undefined): Content {
-  const out: Inline[] = [];
-  for (const item of items) {
-    if (item.t === 'text') out.push({ type: 'text', text: item.text });
-    else if (item.t === 'code') {
+  const out: Content = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.t === 'text') {
+      if (item.text === '') continue;
+      const last = out[out.length - 1];
+      if (last !== undefined && last.type === 'text') out[out.length - 1] = { type: 'text', text: last.text + item.text };
+      else out.push({ type: 'text', text: item.text });
+    } else if (item.t === 'code') {
       const c = code(item);
       if (c) out.push(c);
     }
   }
-  return normalizeContent(out);
+  return out;
 }
 
-const withEquiv = (equiv: string | undefined) => (equiv === undefined ? {} : { equiv });
 
 /** XLIFF 2 writes no tag, so the code's type stands in for it: `b` for `fmt`/`xlf:b`, `link`, or the element name. */
 function tag2(code: RawCode): string {
@@ -73,7 +112,9 @@ function code2(c: RawCode, data: Map<string, string>): InlineCode | undefined {
   const a = c.attrs;
   const ref = c.el === 'pc' ? (c.endOf ? a.dataRefEnd : a.dataRefStart) : a.dataRef;
   const equiv = c.el === 'pc' ? (c.endOf ? a.equivEnd : a.equivStart) : a.equiv;
-  const code: InlineCode = { type: 'code', kind: c.kind, id: c.id, tag: tag2(c), data: ref === undefined ? '' : (data.get(ref) ?? ''), ...withEquiv(equiv) };
+  // `equiv` set right after the literal, where a spread would have put it: the same keys in the same order
+  const code: InlineCode = { type: 'code', kind: c.kind, id: c.id, tag: tag2(c), data: ref === undefined ? '' : (data.get(ref) ?? '') };
+  if (equiv !== undefined) code.equiv = equiv;
   if (a.canCopy === 'no') code.canCopy = false;
   if (a.canDelete === 'no') code.canDelete = false;
   if (a.canReorder === 'no') code.canReorder = false;
@@ -88,7 +129,9 @@ function tag12(code: RawCode): string {
 
 function code12(c: RawCode): InlineCode | undefined {
   if (c.id === undefined || c.id === '') return undefined;
-  const code: InlineCode = { type: 'code', kind: c.kind, id: c.id, tag: tag12(c), data: c.data ?? '', ...withEquiv(c.attrs['equiv-text']) };
+  const code: InlineCode = { type: 'code', kind: c.kind, id: c.id, tag: tag12(c), data: c.data ?? '' };
+  const equiv = c.attrs['equiv-text'];
+  if (equiv !== undefined) code.equiv = equiv;
   // tarjoman's 1.2 writer marks a code that must not be deleted with clone="no", the nearest 1.2 has
   if (c.el === 'g' && c.attrs.clone === 'no') code.canDelete = false;
   return code;
@@ -99,9 +142,13 @@ const needsTag = (item: Inline): item is InlineCode => item.type === 'code' && i
 
 /** A closing code written without a type (1.2 `ex`, `ept`) takes its opening code's tag. */
 function harmonizeTags(parts: ReadPart[]): void {
-  const all = parts.flatMap((p) => [p.source, ...(p.kind === 'segment' && p.target ? [p.target] : [])]);
+  const all: Content[] = [];
+  for (const p of parts) {
+    all.push(p.source);
+    if (p.kind === 'segment' && p.target) all.push(p.target);
+  }
   // Most units have no such closing code: then there is nothing to look up.
-  if (!all.some((content) => content.some(needsTag))) return;
+  if (!all.some(hasUntypedClose)) return;
   const tags = new Map<string, string>();
   for (const content of all) for (const item of content) if (item.type === 'code' && item.kind === 'open' && !tags.has(item.id)) tags.set(item.id, item.tag);
   for (const content of all)
@@ -113,6 +160,11 @@ function harmonizeTags(parts: ReadPart[]): void {
     });
 }
 
+function hasUntypedClose(content: Content): boolean {
+  for (let i = 0; i < content.length; i++) if (needsTag(content[i]!)) return true;
+  return false;
+}
+
 const plainLength = (content: Content) => content.reduce((n, i) => n + (i.type === 'text' ? i.text.length : 1), 0);
 
 /**
@@ -122,12 +174,12 @@ const plainLength = (content: Content) => content.reduce((n, i) => n + (i.type =
  */
 function settle(source: Content, target: Content | undefined): { target?: Content; copy: boolean } {
   if (target === undefined || (target.length === 0 && plainLength(source) > 0)) return { copy: false };
-  return { target, copy: sameShape(source, target) };
+  return { target, copy: sameNormalShape(source, target) };
 }
 
 function state2(attr: string | undefined, target: Content | undefined, copy: boolean): SegmentState {
   if (target === undefined || copy) return 'initial';
-  return SegmentState.safeParse(attr ?? 'initial').data ?? 'initial';
+  return attr !== undefined && SEGMENT_STATES.has(attr) ? (attr as SegmentState) : 'initial';
 }
 
 /**
@@ -150,42 +202,62 @@ function positiveInt(value: string | undefined): number | undefined {
   return n > 0 ? n : undefined;
 }
 
-function contextOf(values: Record<string, string | undefined>): UnitContext {
+// The values one by one rather than as a record: a record would be a new object for every unit.
+function contextOf(levelValue: string | undefined, element: string | undefined, key: string | undefined, lineValue: string | undefined, columnValue: string | undefined): UnitContext {
   const context: UnitContext = {};
-  const level = positiveInt(values.level);
+  const level = positiveInt(levelValue);
   if (level !== undefined && level <= 6) context.level = level;
-  if (values.element !== undefined) context.element = values.element;
-  if (values.key !== undefined) context.key = values.key;
-  const line = positiveInt(values.line);
+  if (element !== undefined) context.element = element;
+  if (key !== undefined) context.key = key;
+  const line = positiveInt(lineValue);
   if (line !== undefined) context.line = line;
-  const column = positiveInt(values.column);
+  const column = positiveInt(columnValue);
   if (column !== undefined) context.column = column;
   return context;
 }
 
+// The schema's own values, looked up in a set: a schema parse for every unit and segment made objects for nothing.
+const UNIT_KINDS: ReadonlySet<string> = new Set(UnitKind.options);
+const SEGMENT_STATES: ReadonlySet<string> = new Set(SegmentState.options);
+
 function kindOf(value: string | undefined): UnitKind | undefined {
-  return UnitKind.safeParse(value).data;
+  return value !== undefined && UNIT_KINDS.has(value) ? (value as UnitKind) : undefined;
 }
 
 /** Gives parts written without an id (XLIFF 2 allows that) one that no other part of the unit has. */
-function fillIds(parts: { kind: 'segment' | 'ignorable'; id?: string }[]): string[] {
-  // What the general walk gives when every part has its id, without its set and counters.
-  if (parts.every((p) => p.id)) return parts.map((p) => p.id!);
-  const taken = new Set(parts.flatMap((p) => (p.id ? [p.id] : [])));
-  const counters = { segment: 0, ignorable: 0 };
-  return parts.map((p) => {
-    counters[p.kind] += 1;
-    if (p.id) return p.id;
-    const base = `${p.kind === 'segment' ? 's' : 'i'}${counters[p.kind]}`;
+function fillIds(segment: readonly boolean[], given: readonly (string | undefined)[]): string[] {
+  const out: string[] = new Array<string>(given.length);
+  let missing = false;
+  for (let i = 0; i < given.length; i++) {
+    const id = given[i];
+    if (id) out[i] = id;
+    else missing = true;
+  }
+  if (!missing) return out;
+  const taken = new Set<string>();
+  for (const id of given) if (id) taken.add(id);
+  let segments = 0;
+  let ignorables = 0;
+  for (let i = 0; i < given.length; i++) {
+    const count = segment[i] ? ++segments : ++ignorables;
+    if (given[i]) continue;
+    const base = `${segment[i] ? 's' : 'i'}${count}`;
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
     taken.add(id);
-    return id;
-  });
+    out[i] = id;
+  }
+  return out;
 }
 
 function missingId(element: string, at: Pos, file: string): TarjomanError {
   return new TarjomanError('xliff-check:read.missingAttribute', { element, attribute: 'id' }, { file, line: at.line, column: at.column });
+}
+
+/** A segment as read; two literals rather than a spread, in the same key order, as this runs for every segment. */
+function segmentOf(id: string, source: Content, target: Content | undefined, state: SegmentState, at: Pos): ReadSegment {
+  if (target) return { kind: 'segment', id, source, target, state, line: at.line, column: at.column };
+  return { kind: 'segment', id, source, state, line: at.line, column: at.column };
 }
 
 export function readUnit2(raw: RawUnit2, path: string): ReadUnit {
@@ -193,19 +265,21 @@ export function readUnit2(raw: RawUnit2, path: string): ReadUnit {
   const data = new Map<string, string>();
   for (const d of raw.data) if (d.id !== undefined && !data.has(d.id)) data.set(d.id, d.text);
   const convert = (c?: RawContent) => (c ? toContent(c.items, (code) => code2(code, data)) : undefined);
-  const ids = fillIds(raw.parts);
+  const ids = fillIds(
+    raw.parts.map((p) => p.kind === 'segment'),
+    raw.parts.map((p) => p.id),
+  );
   const parts: ReadPart[] = raw.parts.map((p, i): ReadPart => {
     const source = convert(p.source) ?? [];
-    const at = { line: p.line, column: p.column };
-    if (p.kind === 'ignorable') return { kind: 'ignorable', id: ids[i]!, source, ...at } satisfies ReadIgnorable;
+    if (p.kind === 'ignorable') return { kind: 'ignorable', id: ids[i]!, source, line: p.line, column: p.column } satisfies ReadIgnorable;
     const { target, copy } = settle(source, convert(p.target));
-    return { kind: 'segment', id: ids[i]!, source, ...(target ? { target } : {}), state: state2(p.attrs.state, target, copy), ...at } satisfies ReadSegment;
+    return segmentOf(ids[i]!, source, target, state2(p.attrs.state, target, copy), p);
   });
   const m = raw.meta;
   const unit: ReadUnit = {
     id: raw.id,
     translate: raw.translate,
-    context: contextOf({ ...m, key: raw.attrs.name }),
+    context: contextOf(m.level, m.element, raw.attrs.name, m.line, m.column),
     notes: raw.notes.filter((n) => n.category !== 'terminology').map((n) => n.text),
     parts,
     space: raw.space,
@@ -219,7 +293,7 @@ export function readUnit2(raw: RawUnit2, path: string): ReadUnit {
 }
 
 function context12(raw: Record<string, string>, key: string | undefined): UnitContext {
-  return contextOf({ level: raw['x-level'], element: raw.element, line: raw.linenumber, column: raw['x-column'], key });
+  return contextOf(raw['x-level'], raw.element, key, raw.linenumber, raw['x-column']);
 }
 
 /** Strips what lies outside a lone segment from a target written without `mrk`s, when it is the same text. */
@@ -240,16 +314,21 @@ export function readUnit12(raw: RawUnit12, path: string): ReadUnit {
   const stateAttr = raw.target?.attrs.state;
   const segment = (id: string, source: Content, rawTarget: Content | undefined, at: Pos): ReadSegment => {
     const { target, copy } = settle(source, rawTarget);
-    return { kind: 'segment', id, source, ...(target ? { target } : {}), state: state12(stateAttr, raw.approved, target, copy), line: at.line, column: at.column };
+    return segmentOf(id, source, target, state12(stateAttr, raw.approved, target, copy), at);
   };
   const chunks = raw.segSource ? splitSegments(raw.segSource) : [];
   let parts: ReadPart[];
-  if (chunks.some((c) => c.isSegment)) {
+  let sourceSegments = 0;
+  for (const c of chunks) if (c.isSegment) sourceSegments += 1;
+  if (sourceSegments > 0) {
     const targetChunks = raw.target ? splitSegments(raw.target) : [];
     const byMid = new Map<string, SegChunk>();
     for (const c of targetChunks) if (c.isSegment && c.mid !== undefined && !byMid.has(c.mid)) byMid.set(c.mid, c);
-    const lone = chunks.filter((c) => c.isSegment).length === 1 && raw.target !== undefined && !targetChunks.some((c) => c.isSegment);
-    const ids = fillIds(chunks.map((c) => ({ kind: c.isSegment ? 'segment' : 'ignorable', ...(c.mid !== undefined ? { id: c.mid } : {}) })));
+    const lone = sourceSegments === 1 && raw.target !== undefined && byMid.size === 0 && !targetChunks.some((c) => c.isSegment);
+    const ids = fillIds(
+      chunks.map((c) => c.isSegment),
+      chunks.map((c) => c.mid),
+    );
     parts = chunks.map((c, i): ReadPart => {
       const source = convert(c.items);
       if (!c.isSegment) return { kind: 'ignorable', id: ids[i]!, source, line: c.line, column: c.column };

@@ -1,4 +1,4 @@
-import { codeRole, ContentCollector, inherited, TRANSPARENT, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawGroup12, type RawNote, type RawSink, type RawUnit12, type Space } from './raw.js';
+import { codeRole, ContentCollector, spaceOf, translateOf, TRANSPARENT, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawGroup12, type RawNote, type RawSink, type RawUnit12, type Space } from './raw.js';
 import { xmlAttr, type Pos, type XmlHandler, type XmlStart } from './xml.js';
 
 const SPACE_ATTR = xmlAttr('space');
@@ -12,7 +12,6 @@ type Frame =
   | { k: 'context'; owner: Record<string, string>; type?: string; text: string; space: Space; translate: boolean }
   | { k: 'note'; note: RawNote; space: Space; translate: boolean };
 
-const opt = (key: string, value: string | undefined) => (value === undefined ? {} : { [key]: value });
 
 /** What each XLIFF 1.2 inline element stands for; `mrk` of any type is a mark, unknown elements are see-through. */
 export function inlineRole12(ns: string): (e: XmlStart) => InlineRole {
@@ -73,10 +72,9 @@ export class V12Parser implements XmlHandler {
       return;
     }
     const parent = this.stack[this.stack.length - 1];
-    const base = inherited(e.attrs, SPACE_ATTR, parent);
-    const { space, translate } = base;
+    const space = spaceOf(e.attrs, SPACE_ATTR, parent);
+    const translate = translateOf(e.attrs, parent);
     const mine = e.ns === this.ns;
-    const push = (k: 'header' | 'skl' | 'body' | 'skip') => this.stack.push({ k, space, translate });
 
     if (!parent) {
       this.sink.document(this.doc);
@@ -84,71 +82,87 @@ export class V12Parser implements XmlHandler {
       return;
     }
     if (!mine) {
-      push('skip');
+      this.push('skip', space, translate);
       return;
     }
     switch (parent.k) {
       case 'xliff':
         if (e.local === 'file') {
           const a = e.attrs;
-          const file: RawFile = { line: e.line, column: e.column, meta: {}, tools: {}, ...opt('original', a.original), ...opt('srcLang', a['source-language']), ...opt('trgLang', a['target-language']), ...opt('datatype', a.datatype) };
+          const file: RawFile = { line: e.line, column: e.column, meta: {}, tools: {} };
+          if (a.original !== undefined) file.original = a.original;
+          if (a['source-language'] !== undefined) file.srcLang = a['source-language'];
+          if (a['target-language'] !== undefined) file.trgLang = a['target-language'];
+          if (a.datatype !== undefined) file.datatype = a.datatype;
           this.file = file;
           this.sink.fileStart(file);
           this.stack.push({ k: 'file', file, space, translate });
-        } else push('skip');
+        } else this.push('skip', space, translate);
         return;
       case 'file':
-        push(e.local === 'header' ? 'header' : e.local === 'body' ? 'body' : 'skip');
+        this.push(e.local === 'header' ? 'header' : e.local === 'body' ? 'body' : 'skip', space, translate);
         return;
       case 'header':
-        if (e.local === 'skl') push('skl');
+        if (e.local === 'skl') this.push('skl', space, translate);
         else {
           if (e.local === 'tool' && e.attrs['tool-id'] !== undefined && e.attrs['tool-version'] !== undefined)
             this.file!.tools[e.attrs['tool-id']] = e.attrs['tool-version'];
-          push('skip');
+          this.push('skip', space, translate);
         }
         return;
       case 'skl':
         if (e.local === 'external-file' && e.attrs.crc !== undefined) this.file!.sklCrc = e.attrs.crc;
-        push('skip');
+        this.push('skip', space, translate);
         return;
       case 'body':
       case 'group':
         if (e.local === 'group') {
-          const group: RawGroup12 = { el: 'group', line: e.line, column: e.column, attrs: e.attrs, translate, context: {}, children: [], ...opt('id', e.attrs.id) };
+          const group: RawGroup12 = { el: 'group', line: e.line, column: e.column, attrs: e.attrs, translate, context: {}, children: [] };
+          if (e.attrs.id !== undefined) group.id = e.attrs.id;
           this.stack.push({ k: 'group', group, space, translate });
         } else if (e.local === 'trans-unit') {
-          const unit: RawUnit12 = { el: 'trans-unit', line: e.line, column: e.column, attrs: e.attrs, translate, approved: e.attrs.approved === 'yes', space, context: {}, notes: [], ...opt('id', e.attrs.id) };
+          // built field by field rather than spread: this runs for every unit of a file
+          const unit: RawUnit12 = { el: 'trans-unit', line: e.line, column: e.column, attrs: e.attrs, translate, approved: e.attrs.approved === 'yes', space, context: {}, notes: [] };
+          if (e.attrs.id !== undefined) unit.id = e.attrs.id;
           this.stack.push({ k: 'unit', unit, space, translate });
-        } else if (parent.k === 'group' && e.local === 'context-group') this.contextGroup(e, parent.group.context, base);
-        else push('skip');
+        } else if (parent.k === 'group' && e.local === 'context-group') this.contextGroup(e, parent.group.context, space, translate);
+        else this.push('skip', space, translate);
         return;
       case 'unit':
         if (e.local === 'source' || e.local === 'seg-source' || e.local === 'target') {
           const content: RawContent = { items: [], attrs: e.attrs, space, line: e.line, column: e.column };
           const side = e.local === 'seg-source' ? 'segSource' : e.local;
           this.active = { collector: new ContentCollector(this.classify), content, unit: parent.unit, side };
-          push('skip');
-        } else if (e.local === 'context-group') this.contextGroup(e, parent.unit.context, base);
+          this.push('skip', space, translate);
+        } else if (e.local === 'context-group') this.contextGroup(e, parent.unit.context, space, translate);
         else if (e.local === 'note') {
-          const note: RawNote = { text: '', ...opt('from', e.attrs.from) };
+          const note: RawNote = { text: '' };
+          if (e.attrs.from !== undefined) note.from = e.attrs.from;
           parent.unit.notes.push(note);
           this.stack.push({ k: 'note', note, space, translate });
-        } else push('skip');
+        } else this.push('skip', space, translate);
         return;
       case 'context-group':
-        if (e.local === 'context') this.stack.push({ k: 'context', owner: parent.owner, text: '', space, translate, ...opt('type', e.attrs['context-type']) });
-        else push('skip');
+        if (e.local === 'context') {
+          const frame: Frame = { k: 'context', owner: parent.owner, text: '', space, translate };
+          if (e.attrs['context-type'] !== undefined) frame.type = e.attrs['context-type'];
+          this.stack.push(frame);
+        }
+        else this.push('skip', space, translate);
         return;
       default:
-        push('skip');
+        this.push('skip', space, translate);
     }
   }
 
+  private push(k: 'header' | 'skl' | 'body' | 'skip', space: Space, translate: boolean): void {
+    this.stack.push({ k, space, translate });
+  }
+
   /** Only tarjoman's own context groups carry unit facts; other tools' contexts are left alone. */
-  private contextGroup(e: XmlStart, owner: Record<string, string>, base: { space: Space; translate: boolean }): void {
-    if (e.attrs.name?.startsWith('tarjoman')) this.stack.push({ k: 'context-group', owner, space: base.space, translate: base.translate });
-    else this.stack.push({ k: 'skip', space: base.space, translate: base.translate });
+  private contextGroup(e: XmlStart, owner: Record<string, string>, space: Space, translate: boolean): void {
+    if (e.attrs.name?.startsWith('tarjoman')) this.stack.push({ k: 'context-group', owner, space, translate });
+    else this.stack.push({ k: 'skip', space, translate });
   }
 
   end(_element: XmlStart, at: Pos): void {

@@ -1,4 +1,4 @@
-import { codeRole, ContentCollector, inherited, TRANSPARENT, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawPart2, type RawSink, type RawUnit2, type Space } from './raw.js';
+import { codeRole, ContentCollector, spaceOf, translateOf, TRANSPARENT, type InlineRole, type RawContent, type RawDocument, type RawFile, type RawPart2, type RawSink, type RawUnit2, type Space } from './raw.js';
 import { xmlAttr, type Pos, type XmlHandler, type XmlStart } from './xml.js';
 
 const SPACE_ATTR = xmlAttr('space');
@@ -77,8 +77,8 @@ export class V2Parser implements XmlHandler {
       return;
     }
     const parent = this.stack[this.stack.length - 1];
-    const base = inherited(e.attrs, SPACE_ATTR, parent);
-    const { space, translate } = base;
+    const space = spaceOf(e.attrs, SPACE_ATTR, parent);
+    const translate = translateOf(e.attrs, parent);
     const mine = e.ns === this.ns;
 
     if (!parent) {
@@ -142,7 +142,9 @@ export class V2Parser implements XmlHandler {
         return;
       case 'originalData':
         if (mine && e.local === 'data') {
-          const data = { text: '', line: e.line, column: e.column, ...(e.attrs.id !== undefined ? { id: e.attrs.id } : {}) };
+          // built field by field rather than spread: an HTML unit holds many of these
+          const data: { text: string; line: number; column: number; id?: string } = { text: '', line: e.line, column: e.column };
+          if (e.attrs.id !== undefined) data.id = e.attrs.id;
           this.unit()?.data.push(data);
           this.stack.push({ k: 'data', data, space, translate });
         } else this.skip(space, translate);

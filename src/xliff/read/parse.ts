@@ -1,4 +1,5 @@
 import { TarjomanError } from '../../model/located-error.js';
+import { forgetCuts } from './model.js';
 import { V12Parser } from './parse-v12.js';
 import { V2Parser } from './parse-v2.js';
 import type { RawDocument, RawSink } from './raw.js';
@@ -49,16 +50,20 @@ export function parseXliff(text: string, file: string, sink: RawSink): void {
 /** As `parseXliff`, from text that comes in chunks, so that a large file is never one string. */
 export function parseXliffChunks(chunks: TextChunks, file: string, sink: RawSink): void {
   let delegate: XmlHandler | undefined;
-  scanXml(chunks, file, {
-    start(element) {
-      delegate ??= rootHandler(element, file, sink);
-      delegate.start(element);
-    },
-    end(element, at) {
-      delegate?.end(element, at);
-    },
-    text(chunk) {
-      delegate?.text(chunk);
-    },
-  });
+  try {
+    scanXml(chunks, file, {
+      start(element) {
+        delegate ??= rootHandler(element, file, sink);
+        delegate.start(element);
+      },
+      end(element, at) {
+        delegate?.end(element, at);
+      },
+      text(chunk) {
+        delegate?.text(chunk);
+      },
+    });
+  } finally {
+    forgetCuts();
+  }
 }

@@ -9,12 +9,16 @@ import type { Pos, XmlStart } from './xml.js';
 export type Attrs = Record<string, string>;
 export type Space = 'preserve' | 'default';
 
-/** `xml:space` and `translate` in force on an element: its own attribute, else its parent's. */
-export function inherited(attrs: Record<string, string>, spaceAttr: string, parent: { space: Space; translate: boolean } | undefined): { space: Space; translate: boolean } {
+/** `xml:space` in force on an element: its own attribute, else its parent's. Apart from `translate`, so no object is made for the two. */
+export function spaceOf(attrs: Record<string, string>, spaceAttr: string, parent: { space: Space } | undefined): Space {
   const own = attrs[spaceAttr];
-  const space: Space = own === 'preserve' ? 'preserve' : own === 'default' ? 'default' : (parent?.space ?? 'default');
-  const translate = attrs.translate === 'no' ? false : attrs.translate === 'yes' ? true : (parent?.translate ?? true);
-  return { space, translate };
+  return own === 'preserve' ? 'preserve' : own === 'default' ? 'default' : (parent?.space ?? 'default');
+}
+
+/** `translate` in force on an element: its own attribute, else its parent's. */
+export function translateOf(attrs: Record<string, string>, parent: { translate: boolean } | undefined): boolean {
+  const own = attrs.translate;
+  return own === 'no' ? false : own === 'yes' ? true : (parent?.translate ?? true);
 }
 export type CodeKind = 'open' | 'close' | 'standalone';
 
@@ -167,6 +171,9 @@ interface CollectorFrame {
   data?: RawCode;
 }
 
+/** The frame of an element that leaves nothing to do at its end; never changed, so shared. */
+const PLAIN: CollectorFrame = Object.freeze({});
+
 /** Turns the inline elements of one `source`/`target` into items; the version decides what each element is. */
 export class ContentCollector {
   readonly items: RawItem[] = [];
@@ -189,10 +196,10 @@ export class ContentCollector {
     switch (role.role) {
       case 'char':
         this.items.push({ t: 'text', text: role.text });
-        this.stack.push({});
+        this.stack.push(PLAIN);
         return;
       case 'transparent':
-        this.stack.push({});
+        this.stack.push(PLAIN);
         return;
       case 'code': {
         const code: RawCode = { t: 'code', el: e.local, kind: role.kind, attrs: e.attrs, line: e.line, column: e.column };
@@ -204,7 +211,7 @@ export class ContentCollector {
           if (code.id !== undefined) end.id = code.id;
           if (code.data !== undefined) end.data = code.data;
           this.stack.push({ end });
-        } else this.stack.push(role.hasData ? { data: code } : {});
+        } else this.stack.push(role.hasData ? { data: code } : PLAIN);
         return;
       }
       case 'mark': {
@@ -212,7 +219,12 @@ export class ContentCollector {
         if (role.id !== undefined) mark.id = role.id;
         if (role.type !== undefined) mark.type = role.type;
         this.items.push(mark);
-        this.stack.push(role.wraps ? { end: { ...mark, closing: true } } : {});
+        if (role.wraps) {
+          const end: RawMark = { t: 'mark', el: mark.el, closing: true, line: mark.line, column: mark.column };
+          if (mark.id !== undefined) end.id = mark.id;
+          if (mark.type !== undefined) end.type = mark.type;
+          this.stack.push({ end });
+        } else this.stack.push(PLAIN);
         return;
       }
     }

@@ -95,10 +95,8 @@ const NCNAME = new RegExp(`^[${NAME_START}][${NAME_CHAR}]*$`, 'u');
 /** Ends a name in a tag: whitespace, `=`, `/`, `>`, a quote or `<`. */
 const NAME_END = /[\s=/>"'<]/gu;
 const SPACE = /^[ \t\r\n]*$/u;
-const ENTITY = /&([^;&<]*);|&/gu;
 const XML_DECL = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.0\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])[A-Za-z][A-Za-z0-9._-]*\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\3)?[ \t\r\n]*\?>/u;
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
  * A copy of a piece of a chunk. V8 makes a longer `slice` a view that keeps its whole chunk
@@ -136,11 +134,58 @@ export class XmlScanner {
   private rootClosed = false;
   private sawMarkup = false;
   private pendingHigh = '';
+  /** where an end tag stands, handed to `end` and valid only during the call: one object for all of them */
+  private readonly endAt: Pos = { line: 0, column: 0 };
+  private readonly raw: string[] = [];
+  private readonly keys = new Map<string, { prefix: string; uri: string; key: string }>();
+  private readonly names = new Map<string, { prefix: string; local: string }>();
 
-  constructor(private readonly handler: XmlHandler) {}
+  /**
+   * `whole`: the text comes as one string that its owner holds anyway. Pieces of it are then
+   * kept as they are; only pieces of chunks are copied (see `own`).
+   */
+  constructor(
+    private readonly handler: XmlHandler,
+    private readonly whole = false,
+  ) {}
+
+  /** Whether an element has been handed on: after that, an error can no longer be read again from the start. */
+  get started(): boolean {
+    return this.sawRoot;
+  }
+
+  private keep(s: string): string {
+    return this.whole ? s : own(s);
+  }
+
+  /**
+   * A name found in the text, as a string seen before when it is one: the same few names make
+   * up nearly every tag, and a name that is already a property key needs no new string nor a
+   * lookup to become one again. Compared in place, so a name seen before costs no allocation.
+   */
+  private readonly nameSlots: string[] = new Array<string>(512).fill('');
+  private name(buf: string, from: number, to: number): string {
+    const length = to - from;
+    const slot = (length * 31 + buf.charCodeAt(from) * 7 + buf.charCodeAt(to - 1)) & 511;
+    const seen = this.nameSlots[slot]!;
+    if (seen.length === length && buf.startsWith(seen, from)) return seen;
+    const name = buf.slice(from, to);
+    this.nameSlots[slot] = name;
+    return name;
+  }
 
   /** Line and column of an absolute offset at or after everything counted so far. */
   private posAt(abs: number): Pos {
+    this.countTo(abs);
+    return { line: this.line, column: abs - this.lineStart + 1 };
+  }
+
+  /**
+   * Counts lines up to an absolute offset at or after everything counted so far; `line` and
+   * `lineStart` then tell where it stands. Kept apart from `posAt` for the tags, which read the
+   * two fields and so make no object for it.
+   */
+  private countTo(abs: number): void {
     const buf = this.buf;
     let i = this.counted - this.base;
     const end = abs - this.base;
@@ -160,7 +205,6 @@ export class XmlScanner {
       }
     }
     this.counted = abs;
-    return { line: this.line, column: abs - this.lineStart + 1 };
   }
 
   private fail(reason: string, at: number): never {
@@ -219,7 +263,7 @@ export class XmlScanner {
     }
     if (p > 0) {
       // positions of what is dropped must be counted first
-      if (this.counted < this.base + p) this.posAt(this.base + p);
+      if (this.counted < this.base + p) this.countTo(this.base + p);
       this.buf = buf.slice(p);
       this.base += p;
       if (this.crInBuf) this.crInBuf = this.buf.includes('\r');
@@ -236,39 +280,72 @@ export class XmlScanner {
     if (text.includes(']]>')) this.fail('the string "]]>" is disallowed in char data.', this.base + from + text.indexOf(']]>'));
     if (text.includes('\r')) text = text.replace(/\r\n?/gu, '\n');
     if (text.includes('&')) text = this.entities(text, from);
-    this.handler.text(own(text));
+    this.handler.text(this.keep(text));
   }
 
+  /**
+   * Text with its references replaced. A loop over the `&`s rather than `replace` with a function:
+   * HTML kept as original data is full of them. No `<` reaches here (text ends at one, and a value
+   * holding one is refused first), so a reference is an `&`, a name without `&`, and a `;`.
+   */
   private entities(text: string, from: number): string {
-    return text.replace(ENTITY, (whole, name: string | undefined) => {
-      if (name === undefined) return this.fail('unterminated entity.', this.base + from);
-      const predefined = PREDEFINED[name];
-      if (predefined !== undefined) return predefined;
-      const m = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/u.exec(name);
-      const n = m ? (m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2]!, 10)) : NaN;
-      if (!isXmlChar(n)) return this.fail(`undefined entity ${whole}`, this.base + from);
-      return String.fromCodePoint(n);
-    });
+    let out = '';
+    let last = 0;
+    for (let amp = text.indexOf('&'); amp !== -1; amp = text.indexOf('&', last)) {
+      const semi = text.indexOf(';', amp + 1);
+      const next = text.indexOf('&', amp + 1);
+      if (semi === -1 || (next !== -1 && next < semi)) this.fail('unterminated entity.', this.base + from);
+      out += text.slice(last, amp) + this.entity(text.slice(amp + 1, semi), from);
+      last = semi + 1;
+    }
+    return out + text.slice(last);
+  }
+
+  private entity(name: string, from: number): string {
+    switch (name) {
+      case 'lt':
+        return '<';
+      case 'gt':
+        return '>';
+      case 'amp':
+        return '&';
+      case 'quot':
+        return '"';
+      case 'apos':
+        return "'";
+    }
+    const m = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/u.exec(name);
+    const n = m ? (m[1] !== undefined ? parseInt(m[1], 16) : parseInt(m[2]!, 10)) : NaN;
+    if (!isXmlChar(n)) return this.fail(`undefined entity &${name};`, this.base + from);
+    return String.fromCodePoint(n);
+  }
+
+  /** Where `close` next stands from `from`; stops the scan when it is not there yet. */
+  private need(buf: string, close: string, from: number, final: boolean): number {
+    const at = buf.indexOf(close, from);
+    if (at === -1) {
+      if (final) this.fail('unexpected end.', this.base + buf.length);
+      throw INCOMPLETE;
+    }
+    return at;
+  }
+
+  /** A tag cut off by the end of what has come so far. */
+  private incomplete(buf: string, final: boolean): never {
+    if (final) this.fail('unexpected end.', this.base + buf.length);
+    throw INCOMPLETE;
   }
 
   /** One construct starting with `<`; returns where scanning goes on. */
   private markup(buf: string, p: number, final: boolean): number {
-    const need = (close: string, from: number) => {
-      const at = buf.indexOf(close, from);
-      if (at === -1) {
-        if (final) this.fail('unexpected end.', this.base + buf.length);
-        throw INCOMPLETE;
-      }
-      return at;
-    };
     const c = buf.charCodeAt(p + 1);
     if (Number.isNaN(c)) {
       if (final) this.fail('unexpected end.', this.base + p);
       throw INCOMPLETE;
     }
     if (c === 47 /* / */) {
-      const gt = need('>', p + 2);
-      this.endTag(buf.slice(p + 2, gt), p);
+      const gt = this.need(buf, '>', p + 2, final);
+      this.endTag(buf, p + 2, gt, p);
       this.sawMarkup = true;
       return gt + 1;
     }
@@ -276,7 +353,7 @@ export class XmlScanner {
       const head = buf.slice(p, p + 9);
       if (!final && head.length < 9 && ['<!--', '<![CDATA[', '<!DOCTYPE'].some((s) => s.startsWith(head))) throw INCOMPLETE;
       if (buf.startsWith('<!--', p)) {
-        const end = need('-->', p + 4);
+        const end = this.need(buf, '-->', p + 4, final);
         const body = buf.slice(p + 4, end);
         if (body.includes('--') || body.endsWith('-')) this.fail('double dash in comment.', this.base + p);
         this.sawMarkup = true;
@@ -284,10 +361,10 @@ export class XmlScanner {
       }
       if (buf.startsWith('<![CDATA[', p)) {
         if (this.open.length === 0) this.fail('text data outside of root node.', this.base + p);
-        const end = need(']]>', p + 9);
+        const end = this.need(buf, ']]>', p + 9, final);
         let text = buf.slice(p + 9, end);
         if (text.includes('\r')) text = text.replace(/\r\n?/gu, '\n');
-        this.handler.text(own(text));
+        this.handler.text(this.keep(text));
         return end + 3;
       }
       if (buf.startsWith('<!DOCTYPE', p) && !this.sawRoot) {
@@ -297,7 +374,7 @@ export class XmlScanner {
       this.fail('incorrect syntax.', this.base + p);
     }
     if (c === 63 /* ? */) {
-      const end = need('?>', p + 2);
+      const end = this.need(buf, '?>', p + 2, final);
       const body = buf.slice(p + 2, end);
       const target = /^[^ \t\r\n]*/u.exec(body)![0];
       if (target === 'xml' && this.base + p === 0 && !this.sawMarkup) {
@@ -312,35 +389,34 @@ export class XmlScanner {
   }
 
   private startTag(buf: string, p: number, final: boolean): number {
-    const incomplete = () => {
-      if (final) this.fail('unexpected end.', this.base + buf.length);
-      throw INCOMPLETE;
-    };
     let i = asciiNameEnd(buf, p + 1);
     let qname: string;
-    if (i >= 0) qname = buf.slice(p + 1, i);
+    if (i >= 0) qname = this.name(buf, p + 1, i);
     else {
       NAME_END.lastIndex = p + 1;
       const nameEnd = NAME_END.exec(buf);
-      if (!nameEnd) return incomplete();
+      if (!nameEnd) return this.incomplete(buf, final);
       qname = buf.slice(p + 1, nameEnd.index);
       if (!isQName(qname)) this.fail('disallowed character in tag name.', this.base + p);
       i = nameEnd.index;
     }
     if (this.rootClosed) this.fail('text data outside of root node.', this.base + p);
-    const raw: [string, string][] = [];
+    // names and values in turn, in one array used again for every tag (`element` is done with it
+    // before the next); its first `count` places are this tag's, so it is never shortened
+    const raw = this.raw;
+    let count = 0;
     let selfClosing = false;
     for (;;) {
       const ws = i;
       while (i < buf.length && isSpace(buf.charCodeAt(i))) i++;
-      if (i >= buf.length) return incomplete();
+      if (i >= buf.length) return this.incomplete(buf, final);
       const ch = buf.charCodeAt(i);
       if (ch === 62 /* > */) {
         i += 1;
         break;
       }
       if (ch === 47 /* / */) {
-        if (i + 1 >= buf.length) return incomplete();
+        if (i + 1 >= buf.length) return this.incomplete(buf, final);
         if (buf.charCodeAt(i + 1) !== 62) this.fail('forward-slash in opening tag not followed by >.', this.base + i);
         selfClosing = true;
         i += 2;
@@ -351,36 +427,51 @@ export class XmlScanner {
       let name: string;
       const simple = asciiNameEnd(buf, i);
       if (simple >= 0) {
-        name = buf.slice(i, simple);
+        name = this.name(buf, i, simple);
         i = simple;
       } else {
         NAME_END.lastIndex = i;
         const end = NAME_END.exec(buf);
-        if (!end) return incomplete();
+        if (!end) return this.incomplete(buf, final);
         name = buf.slice(i, end.index);
         if (!isQName(name)) this.fail('disallowed character in attribute name.', this.base + i);
         i = end.index;
       }
       while (i < buf.length && isSpace(buf.charCodeAt(i))) i++;
-      if (i >= buf.length) return incomplete();
+      if (i >= buf.length) return this.incomplete(buf, final);
       if (buf[i] !== '=') this.fail('attribute without value.', this.base + i);
       i += 1;
       while (i < buf.length && isSpace(buf.charCodeAt(i))) i++;
-      if (i >= buf.length) return incomplete();
-      const q = buf[i];
-      if (q !== '"' && q !== "'") this.fail('unquoted attribute value.', this.base + i);
-      const close = buf.indexOf(q, i + 1);
-      if (close === -1) return incomplete();
+      if (i >= buf.length) return this.incomplete(buf, final);
+      const q = buf.charCodeAt(i);
+      if (q !== 34 /* " */ && q !== 39 /* ' */) this.fail('unquoted attribute value.', this.base + i);
+      // One look at each character of the value finds its end and whatever needs a second look:
+      // values are short, and a loop spares the three searches and the expression per value.
+      let close = i + 1;
+      let lt = false;
+      let amp = false;
+      let spaced = false;
+      for (; close < buf.length; close++) {
+        const ch = buf.charCodeAt(close);
+        if (ch === q) break;
+        if (ch < 61) {
+          if (ch === 60 /* < */) lt = true;
+          else if (ch === 38 /* & */) amp = true;
+          else if (ch === 9 || ch === 10 || ch === 13) spaced = true;
+        }
+      }
+      if (close === buf.length) return this.incomplete(buf, final);
       let value = buf.slice(i + 1, close);
-      if (value.includes('<')) this.fail('disallowed character.', this.base + i);
-      if (/[\t\n\r]/.test(value)) value = value.replace(/\r\n|[\t\n\r]/gu, ' ');
-      if (value.includes('&')) value = this.entities(value, i);
+      if (lt) this.fail('disallowed character.', this.base + i);
+      if (spaced) value = value.replace(/\r\n|[\t\n\r]/gu, ' ');
+      if (amp) value = this.entities(value, i);
       // indexed loops rather than destructuring for-of here and in `element`: they run for every attribute of a file
-      for (let k = 0; k < raw.length; k++) if (raw[k]![0] === name) this.fail(`duplicate attribute: ${name}.`, this.base + nameAt);
-      raw.push([name, own(value)]);
+      for (let k = 0; k < count; k += 2) if (raw[k] === name) this.fail(`duplicate attribute: ${name}.`, this.base + nameAt);
+      raw[count++] = name;
+      raw[count++] = this.keep(value);
       i = close + 1;
     }
-    this.element(qname, raw, selfClosing, p);
+    this.element(qname, raw, count, selfClosing, p);
     return i;
   }
 
@@ -390,15 +481,40 @@ export class XmlScanner {
     return uri;
   }
 
-  private element(qname: string, raw: [string, string][], selfClosing: boolean, p: number): void {
+  /**
+   * The key of a prefixed attribute, `{uri}local`. The same few prefixed names (`xml:space`,
+   * `xml:lang`) stand on nearly every unit: a key built once per name and binding spares a new
+   * string, and its lookup as a property name, for each of them.
+   */
+  private attrKey(name: string, colon: number, p: number): string {
+    const hit = this.keys.get(name);
+    if (hit !== undefined && this.ns.get(hit.prefix) === hit.uri) return hit.key;
+    const prefix = name.slice(0, colon);
+    const uri = this.resolve(prefix, p);
+    const key = `{${uri}}${name.slice(colon + 1)}`;
+    if (this.keys.size < 1000) this.keys.set(name, { prefix, uri, key });
+    return key;
+  }
+
+  /** Prefix and local part of an element's qualified name, kept per name for the same reason. */
+  private split(qname: string, colon: number): { prefix: string; local: string } {
+    let parts = this.names.get(qname);
+    if (parts === undefined) {
+      parts = { prefix: qname.slice(0, colon), local: qname.slice(colon + 1) };
+      if (this.names.size < 1000) this.names.set(qname, parts);
+    }
+    return parts;
+  }
+
+  private element(qname: string, raw: string[], count: number, selfClosing: boolean, p: number): void {
     let bindings: Map<string, string> | undefined;
     let plain = true;
-    for (let k = 0; k < raw.length; k++) {
-      const name = raw[k]![0];
+    for (let k = 0; k < count; k += 2) {
+      const name = raw[k]!;
       if (name.includes(':')) plain = false;
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
         // saxes binds the trimmed value, so a value of spaces undeclares as an empty one does
-        const value = raw[k]![1].trim();
+        const value = raw[k + 1]!.trim();
         const prefix = name === 'xmlns' ? '' : name.slice(6);
         // XML 1.0 namespaces cannot undeclare a prefix, nor rebind the reserved ones
         if ((prefix !== '' && value === '') || prefix === 'xmlns' || (prefix === 'xml') !== (value === XML_NS) || value === XMLNS_NS) this.fail('bad namespace declaration.', this.base + p);
@@ -408,19 +524,30 @@ export class XmlScanner {
       }
     }
     const colon = qname.indexOf(':');
-    const ns = colon === -1 ? (this.ns.get('') ?? '') : this.resolve(qname.slice(0, colon), p);
+    let ns: string;
+    let local: string;
+    if (colon === -1) {
+      ns = this.ns.get('') ?? '';
+      local = qname;
+    } else {
+      const parts = this.split(qname, colon);
+      ns = this.resolve(parts.prefix, p);
+      local = parts.local;
+    }
     const attrs: Record<string, string> = {};
     // without prefixes, names were already found unique and none needs resolving
-    if (plain && !bindings) for (let k = 0; k < raw.length; k++) attrs[raw[k]![0]] = raw[k]![1];
-    else for (const [name, value] of raw) {
-      if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
-      const c = name.indexOf(':');
-      const key = c === -1 ? name : `{${this.resolve(name.slice(0, c), p)}}${name.slice(c + 1)}`;
-      if (Object.hasOwn(attrs, key)) this.fail(`duplicate attribute: ${name}.`, this.base + p);
-      attrs[key] = value;
-    }
-    const { line, column } = this.posAt(this.base + p);
-    const element: XmlStart = { ns, local: colon === -1 ? qname : qname.slice(colon + 1), attrs, line, column };
+    if (plain && !bindings) for (let k = 0; k < count; k += 2) attrs[raw[k]!] = raw[k + 1]!;
+    else
+      for (let k = 0; k < count; k += 2) {
+        const name = raw[k]!;
+        if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+        const c = name.indexOf(':');
+        const key = c === -1 ? name : this.attrKey(name, c, p);
+        if (Object.hasOwn(attrs, key)) this.fail(`duplicate attribute: ${name}.`, this.base + p);
+        attrs[key] = raw[k + 1]!;
+      }
+    this.countTo(this.base + p);
+    const element: XmlStart = { ns, local, attrs, line: this.line, column: this.base + p - this.lineStart + 1 };
     if (this.sawRoot && this.open.length === 0) this.fail('text data outside of root node.', this.base + p);
     this.sawRoot = true;
     this.handler.start(element);
@@ -439,16 +566,22 @@ export class XmlScanner {
     }
   }
 
-  private endTag(body: string, p: number): void {
+  /** `</` stands at `p`, its name starts at `from`, its `>` at `gt`. */
+  private endTag(buf: string, from: number, gt: number, p: number): void {
     const top = this.open[this.open.length - 1];
-    // nearly every end tag is exactly the name of the element it closes
-    if (!top || body !== top.qname) {
+    // nearly every end tag is exactly the name of the element it closes: that is checked in place
+    if (!top || gt - from !== top.qname.length || !buf.startsWith(top.qname, from)) {
+      const body = buf.slice(from, gt);
       const name = /^[^ \t\r\n]*/u.exec(body)![0];
       if (!top || top.qname !== name || !SPACE.test(body.slice(name.length))) this.fail(`unexpected close tag.`, this.base + p);
     }
     this.open.pop();
     this.unbind(top.bindings);
     if (this.open.length === 0) this.rootClosed = true;
-    this.handler.end(top.element, this.posAt(this.base + p));
+    this.countTo(this.base + p);
+    const at = this.endAt;
+    at.line = this.line;
+    at.column = this.base + p - this.lineStart + 1;
+    this.handler.end(top.element, at);
   }
 }

@@ -13,26 +13,18 @@ const NOTHING: XmlHandler = { start() {}, end() {}, text() {} };
  * should it stop later, saxes reads the text once more for its precise message and position.
  */
 export function scanXml(chunks: TextChunks, file: string, handler: XmlHandler): void {
-  let delivered = false;
-  const scanner = new XmlScanner({
-    start(element) {
-      delivered = true;
-      handler.start(element);
-    },
-    end(element, at) {
-      handler.end(element, at);
-    },
-    text(text) {
-      handler.text(text);
-    },
-  });
+  const pieces = chunks();
+  // A text given whole (an array of one string) is held by its owner anyway: what the scanner
+  // hands out may point into it rather than be copied.
+  const whole = Array.isArray(pieces) && pieces.length === 1;
+  const scanner = new XmlScanner(handler, whole);
   try {
-    for (const chunk of chunks()) scanner.write(chunk);
+    for (const chunk of pieces) scanner.write(chunk);
     scanner.close();
   } catch (error) {
     if (!(error instanceof ScanError)) throw error;
     const text = [...chunks()].join('');
-    if (!delivered) {
+    if (!scanner.started) {
       streamXml(text, file, handler);
       return;
     }

@@ -19,7 +19,7 @@ export interface XmlStart extends Pos {
 
 export interface XmlHandler {
   start(element: XmlStart): void;
-  /** `at` is where the end tag's `</` stands, or the start for an empty-element tag */
+  /** `at` is where the end tag's `</` stands, or the start for an empty-element tag; read it during the call, never keep it */
   end(element: XmlStart, at: Pos): void;
   text(text: string): void;
 }

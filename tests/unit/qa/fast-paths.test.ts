@@ -4,7 +4,7 @@ import { termsIn } from '../../../src/glossary/matcher/index.js';
 import { codePointAt, codePointBefore, isWordCodePoint } from '../../../src/lang/chars.js';
 import { KeyTrie } from '../../../src/qa/key-trie.js';
 import { findNumbers, numbersInToken } from '../../../src/qa/numbers.js';
-import { glossaryMisspellings } from '../../../src/qa/persian.js';
+import { glossaryMisspellings, joinedPrefixes, VERB_STEMS } from '../../../src/qa/persian.js';
 import { differsBeyondSpacing } from '../../../src/qa/presence.js';
 import { entry } from '../../helpers/concept.js';
 import { seededRandom } from '../../helpers/random.js';
@@ -124,5 +124,36 @@ describe('QA fast paths agree with the general ones', () => {
       const b = rand() < 0.4 ? a.replace(/\s+/gu, (s) => pick(rand, [' ', '\n', s, '  '])) : randomText(rand, pieces, Math.floor(rand() * 8));
       expect(differsBeyondSpacing(a, b)).toBe(collapse(a) !== collapse(b));
     }
+  });
+
+  it('verb stems joined to می/نمی are found as trying every stem at every می finds them, in the same order', () => {
+    /** Every stem tried at every place می stands, then sorted by stem, prefix and place. */
+    const everyStem = (text: string) => {
+      const found: { stem: number; prefix: number; slip: { start: number; end: number; expected: string } }[] = [];
+      for (let at = text.indexOf('می'); at >= 0; at = text.indexOf('می', at + 1)) {
+        const after = at + 2;
+        const starts: [number, string][] = [[at, 'می']];
+        if (at > 0 && text[at - 1] === 'ن') starts.push([at - 1, 'نمی']);
+        for (const [start, prefix] of starts) {
+          if (!boundaryBefore(text, start)) continue;
+          VERB_STEMS.forEach((stem, k) => {
+            if (text.startsWith(stem, after) && boundaryAfter(text, after + stem.length))
+              found.push({ stem: k, prefix: prefix === 'می' ? 0 : 1, slip: { start, end: after + stem.length, expected: `${prefix}${ZWNJ}${stem}` } });
+          });
+        }
+      }
+      found.sort((a, b) => a.stem - b.stem || a.prefix - b.prefix || a.slip.start - b.slip.start);
+      return found.map((f) => f.slip);
+    };
+    const rand = seededRandom(61);
+    const pieces = ['می', 'نمی', 'ن', ' ', ' ', ZWNJ, 'شود', 'شوند', 'کن', 'کند', 'دان', 'میدان', 'گفت', 'a', '.', ' میشود ', ' نمیکند', 'میتوان', ...VERB_STEMS.slice(0, 6)];
+    let found = 0;
+    for (let round = 0; round < 4000; round++) {
+      const text = randomText(rand, pieces, Math.floor(rand() * 10));
+      const expected = everyStem(text);
+      expect(joinedPrefixes(text), text).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(300);
   });
 });

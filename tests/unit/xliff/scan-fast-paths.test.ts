@@ -112,4 +112,107 @@ describe('scanner fast paths agree with the general ones', () => {
     expect(refused).toBeGreaterThan(300);
     expect(refused).toBeLessThan(2700);
   });
+
+  it('resolves prefixed names as saxes does while prefixes are bound, rebound and unbound again', () => {
+    const rand = seededRandom(44);
+    const uris = ['urn:a', 'urn:b', 'urn:c'];
+    const names = ['p:a', 'q:a', 'p:b', 'xml:space', 'a', 'b'];
+    for (let round = 0; round < 800; round++) {
+      // nested elements, each may bind p or q anew, each with prefixed attributes read under the bindings in force
+      const depth = 1 + Math.floor(rand() * 4);
+      let open = '';
+      let close = '';
+      for (let d = 0; d < depth; d++) {
+        const element = pick(rand, ['e', 'p:e', 'q:f']);
+        const binds = [rand() < 0.5 ? ` xmlns:p="${pick(rand, uris)}"` : '', rand() < 0.3 ? ` xmlns:q="${pick(rand, uris)}"` : ''].join('');
+        const attributes = [...new Set(Array.from({ length: Math.floor(rand() * 3) }, () => pick(rand, names)))].map((n) => ` ${n}="v"`).join('');
+        open += `<${element}${binds}${attributes}>`;
+        close = `</${element}>` + close;
+      }
+      const text = `<r xmlns:p="urn:p" xmlns:q="urn:q">${open}t${close}<p:e p:a="1"/></r>`;
+      const cut = Math.floor(rand() * (text.length + 1));
+      const saxes: Event[] = [];
+      let refused = false;
+      try {
+        streamXml(text, 'f.xml', recorder(saxes));
+      } catch {
+        refused = true;
+      }
+      const scanned = scan([text.slice(0, cut), text.slice(cut)]);
+      if (refused) expect(scanned.stop, text).toBeDefined();
+      else expect(scanned, text).toEqual({ events: saxes });
+    }
+  });
+
+  it('matches end tags to their start tags as saxes does, names that share a start or a length among them', () => {
+    const rand = seededRandom(45);
+    const names = ['a', 'ab', 'ba', 'abc', 'b', 'p:a', 'p:ab', 'source', 'sourcf', 'target'];
+    let refused = 0;
+    for (let round = 0; round < 2000; round++) {
+      const start = pick(rand, names);
+      const end = rand() < 0.5 ? start : pick(rand, names);
+      const text = `<r xmlns:p="urn:p"><${start}>x</${end}${pick(rand, ['', ' ', '\n'])}></r>`;
+      const saxes: Event[] = [];
+      let saxesRefused = false;
+      try {
+        streamXml(text, 'f.xml', recorder(saxes));
+      } catch {
+        saxesRefused = true;
+      }
+      const scanned = scan([text]);
+      if (saxesRefused) {
+        expect(scanned.stop, text).toBeDefined();
+        refused += 1;
+      } else expect(scanned, text).toEqual({ events: saxes });
+    }
+    expect(refused).toBeGreaterThan(300);
+    expect(refused).toBeLessThan(1700);
+  });
+
+  it('hands out the same events from a text given whole as from the same text in chunks', () => {
+    const rand = seededRandom(46);
+    const pieces = ['<e a="v">', '</e>', 'ب &amp; c', '<![CDATA[x<y]]>', '<p:e p:a="long value of many letters"/>', 'a longer run of text past a dozen units', '\r\n', '<!-- c -->'];
+    for (let round = 0; round < 300; round++) {
+      let body = '';
+      let open = 0;
+      for (let k = 0; k < 12; k++) {
+        const piece = pick(rand, pieces);
+        if (piece === '</e>' && open === 0) continue;
+        if (piece === '<e a="v">') open += 1;
+        if (piece === '</e>') open -= 1;
+        body += piece;
+      }
+      const text = `<r xmlns:p="urn:p">${body}${'</e>'.repeat(open)}</r>`;
+      const whole: Event[] = [];
+      const scanner = new XmlScanner(recorder(whole), true);
+      scanner.write(text);
+      scanner.close();
+      const cut = Math.floor(rand() * (text.length + 1));
+      expect(scan([text.slice(0, cut), text.slice(cut)])).toEqual({ events: whole });
+    }
+  });
+
+  it('replaces references in text as saxes does, and refuses what saxes refuses', () => {
+    const rand = seededRandom(47);
+    const pieces = ['a', 'ب', ' ', '&amp;', '&lt;', '&gt;', '&quot;', '&apos;', '&#x41;', '&#1588;', '&#0;', '&#x10FFFF;', '&#xD800;', '&toString;', '&constructor;', '&bad;', '&;', '&', ';', '&#;', '&#x;', '&#65a;'];
+    let refused = 0;
+    for (let round = 0; round < 3000; round++) {
+      const body = Array.from({ length: 1 + Math.floor(rand() * 5) }, () => pick(rand, pieces)).join('');
+      const text = `<r a="${body.replaceAll('"', '')}">${body}<e/>${body}</r>`;
+      const saxes: Event[] = [];
+      let saxesRefused = false;
+      try {
+        streamXml(text, 'f.xml', recorder(saxes));
+      } catch {
+        saxesRefused = true;
+      }
+      const scanned = scan([text]);
+      if (saxesRefused) {
+        expect(scanned.stop, text).toBeDefined();
+        refused += 1;
+      } else expect(scanned, text).toEqual({ events: saxes });
+    }
+    expect(refused).toBeGreaterThan(500);
+    expect(refused).toBeLessThan(2900);
+  });
 });
