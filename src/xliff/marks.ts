@@ -55,40 +55,46 @@ export interface InlineWriter {
  * (after any code standing at that offset) and closes as soon as its end offset is reached.
  */
 export function writeInline(content: Content, marks: readonly PlacedMark[], writer: InlineWriter): string {
-  let out = '';
+  const out: string[] = [];
+  pushInline(out, content, marks, writer);
+  return out.join('');
+}
+
+/** `writeInline` appending its pieces to `out`, for writers that join a whole batch of units at once. */
+export function pushInline(out: string[], content: Content, marks: readonly PlacedMark[], writer: InlineWriter): void {
   let pos = 0;
   let next = 0;
   let open: PlacedMark | undefined;
-  const closeAt = (p: number) => {
-    if (open && open.end === p) {
-      out += writer.markEnd(open);
-      open = undefined;
-    }
-  };
-  content.forEach((item, index) => {
+  for (let index = 0; index < content.length; index++) {
+    const item = content[index]!;
     if (item.type === 'code') {
-      closeAt(pos);
-      out += writer.code(index);
-      return;
+      if (open && open.end === pos) {
+        out.push(writer.markEnd(open));
+        open = undefined;
+      }
+      out.push(writer.code(index));
+      continue;
     }
+    const start = pos;
     const end = pos + item.text.length;
     while (pos < end) {
-      closeAt(pos);
+      if (open && open.end === pos) {
+        out.push(writer.markEnd(open));
+        open = undefined;
+      }
       while (!open && marks[next] && marks[next]!.start < pos) next += 1;
       const candidate = marks[next];
       if (!open && candidate && candidate.start === pos) {
-        out += writer.markStart(candidate);
+        out.push(writer.markStart(candidate));
         open = candidate;
         next += 1;
       }
       const stop = Math.min(end, open ? open.end : (marks[next]?.start ?? end));
-      out += writer.text(item.text.slice(pos - (end - item.text.length), stop - (end - item.text.length)));
+      out.push(writer.text(start === pos && stop === end ? item.text : item.text.slice(pos - start, stop - start)));
       pos = stop;
     }
-  });
-  closeAt(pos);
-  if (open) out += writer.markEnd(open);
-  return out;
+  }
+  if (open) out.push(writer.markEnd(open));
 }
 
 /**
@@ -128,18 +134,30 @@ export function writeTextInline(
   markStart: (k: number) => string,
   markEnd: (k: number) => string,
 ): string {
+  const out: string[] = [];
+  pushTextInline(out, text, spans, placed, escape, markStart, markEnd);
+  return out.join('');
+}
+
+/** `writeTextInline` appending its pieces to `out`. */
+export function pushTextInline(
+  out: string[],
+  text: string,
+  spans: readonly { start: number; end: number }[],
+  placed: readonly number[],
+  escape: (text: string) => string,
+  markStart: (k: number) => string,
+  markEnd: (k: number) => string,
+): void {
   const length = text.length;
-  let out = '';
   let pos = 0;
   for (let k = 0; k < placed.length; k++) {
     const span = spans[placed[k]!]!;
     if (span.start >= length) break;
     const end = span.end < length ? span.end : length;
-    if (span.start > pos) out += escape(text.slice(pos, span.start));
-    out += markStart(k);
-    out += escape(text.slice(span.start, end));
-    out += markEnd(k);
+    if (span.start > pos) out.push(escape(text.slice(pos, span.start)));
+    out.push(markStart(k), escape(text.slice(span.start, end)), markEnd(k));
     pos = end;
   }
-  return pos < length ? out + escape(pos === 0 ? text : text.slice(pos)) : out;
+  if (pos < length) out.push(escape(pos === 0 ? text : text.slice(pos)));
 }

@@ -24,6 +24,11 @@ const ATTR_SPECIAL = /[&<>"\t\n\r]/;
 const MAYBE_SPECIAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F&<>\r\uD800-\uDFFF\uFFFE\uFFFF]/;
 const MAYBE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
+/** true when text can stand in XML as it is: nothing to escape and nothing XML cannot hold. */
+export function plainXmlText(text: string): boolean {
+  return !MAYBE_SPECIAL.test(text);
+}
+
 /** Index of the first character XML cannot hold (as INVALID_XML_CHAR finds it), or -1. */
 function invalidXmlCharIndex(text: string): number {
   for (let i = 0; i < text.length; i++) {
