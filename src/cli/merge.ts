@@ -1,4 +1,5 @@
 import { join, resolve, sep } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Option, type Command } from 'commander';
 import { t } from '../i18n/index.js';
 import { StagedWrites } from '../io/staged-writes.js';
@@ -65,7 +66,7 @@ interface StagedDocument {
  */
 function stageDocument(document: PlannedDocument, out: string, formats: PublishFormat[], staging: StagedWrites): StagedDocument {
   const base = join(out, ...document.outPath.split('/'));
-  staging.write(base, document.bytes);
+  staging.write(base, document.chunks());
   const written = [base];
   if (formats.length) {
     const outputs = publish(formats, {
@@ -82,6 +83,17 @@ function stageDocument(document: PlannedDocument, out: string, formats: PublishF
   }
   return { outPath: document.outPath, originalPath: document.originalPath, counts: document.counts, written };
 }
+
+/**
+ * How far V8 lets the heap grow past what the last full collection kept: 50 % instead of up to
+ * 300 %. Reading a large XLIFF leaves its decoded text behind as garbage in the old generation,
+ * and with the default factor a merge held several times its live data before collecting it (a
+ * package of many documents grew with its length though each document is let go). Measured on
+ * 100 MB files: peak memory a quarter (many documents) to two fifths (one large page) lower, for
+ * 5–10 % more processor time in collections. Only the growth of the limit is set, never the
+ * limit itself, so a larger input still gets the memory it needs.
+ */
+const HEAP_GROWING_FLAG = '--heap-growing-percent=50';
 
 /** `tarjoman merge XLIFF… --out DIR`: targets into documents in their own formats, all or nothing. */
 export function registerMerge(program: Command, io: CliIo): void {
@@ -101,6 +113,7 @@ export function registerMerge(program: Command, io: CliIo): void {
     .option('--no-progress', t('cli:option.noProgress'))
     .action(async (files: string[], options: MergeCliOptions) => {
       if (options.original !== undefined && files.length !== 1) throw new TarjomanError('merge:originalNeedsOne', { count: files.length });
+      setFlagsFromString(HEAP_GROWING_FLAG);
       const glossary = options.glossary?.length ? await loadGlossary(options.glossary) : undefined;
       const checks = mergeChecks(glossary);
       const plans: XliffMergePlan[] = [];

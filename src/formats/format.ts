@@ -26,4 +26,15 @@ export interface Format {
   readonly extensions: readonly string[];
   extract(bytes: Uint8Array, options: ExtractOptions): Document;
   merge(document: Document, options?: MergeOptions): Uint8Array;
+  /**
+   * What `merge` returns, as chunks that one after another are those bytes, each made only when
+   * taken: a caller that writes them as they come never holds the whole output. The document
+   * must stay as it is until the last chunk is taken. Formats without it are merged whole.
+   */
+  mergeChunks?(document: Document, options?: MergeOptions): Iterable<Uint8Array>;
+}
+
+/** A document merged in `format`, as chunks of bytes: its own chunks where it makes them, else its bytes whole. */
+export function mergedChunks(format: Format, document: Document, options?: MergeOptions): Iterable<Uint8Array> {
+  return format.mergeChunks ? format.mergeChunks(document, options) : [format.merge(document, options)];
 }

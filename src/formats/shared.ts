@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { TarjomanError, lineColumn } from '../model/located-error.js';
 import { sameContent, targetOrSource, unitSource, unitTarget, type TargetChoice } from '../model/content.js';
 import type { Content, Document, Skeleton, SkeletonPiece, Unit } from '../model/schema.js';
+import type { Segmenter } from '../segment/segmenter.js';
+import type { ExtractOptions, Format } from './format.js';
 
 export const BOM = '\uFEFF';
 
@@ -74,13 +76,131 @@ export function renderSkeleton(
   escapers: Escapers,
   choose: TargetChoice = targetOrSource,
 ): string {
-  // Filled by a loop rather than from [id, unit] pairs: a large document has tens of thousands
-  // of units, and the round-trip check after every extraction renders each of them once.
-  const units = new Map<string, Unit>();
-  for (const unit of document.units) units.set(unit.id, unit);
+  const units = unitsById(document.units);
   let out = '';
   for (const piece of skeleton.pieces) out += renderPiece(piece, units, escapers, choose, document.path);
   return out;
+}
+
+/**
+ * Characters rendered before they are encoded. Rendered whole, a large document was one string
+ * of every piece, flattened into a copy for encoding and alive beside its bytes; a stretch at a
+ * time only the bytes stay, and this many characters besides.
+ */
+const STRETCH_CHARS = 1 << 16;
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/**
+ * What `renderSkeleton` renders, as UTF-8 in stretches, each rendered only when taken: the
+ * chunks one after another are the bytes of the rendered string, the same pieces rendered the
+ * same way, and a caller that writes each as it comes holds one stretch at a time. A surrogate
+ * pair cut between two stretches would encode as two replacement characters, so a stretch's
+ * last high surrogate waits for the next one.
+ */
+export function* renderSkeletonUtf8(
+  document: Pick<Document, 'units' | 'path'>,
+  skeleton: Skeleton,
+  escapers: Escapers,
+  choose: TargetChoice = targetOrSource,
+  stretchChars = STRETCH_CHARS,
+): Generator<Uint8Array, void, undefined> {
+  const units = new UnitsInOrder(document.units);
+  const encoder = new TextEncoder();
+  let text = '';
+  let given = false;
+  for (const piece of skeleton.pieces) {
+    text += renderPiece(piece, units, escapers, choose, document.path);
+    if (text.length < stretchChars) continue;
+    const cut = isHighSurrogate(text.charCodeAt(text.length - 1)) ? text.length - 1 : text.length;
+    if (cut === 0) continue;
+    const chunk = encoder.encode(text.slice(0, cut));
+    text = text.slice(cut);
+    given = true;
+    yield chunk;
+  }
+  if (text.length > 0 || !given) yield encoder.encode(text);
+}
+
+/** Chunks of bytes as one array, for callers that need them whole. */
+export function joinBytes(taken: Iterable<Uint8Array>): Uint8Array {
+  const chunks = Array.isArray(taken) ? (taken as readonly Uint8Array[]) : Array.from(taken);
+  if (chunks.length === 1) return chunks[0]!;
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
+  const bytes = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
+}
+
+function unitsById(list: readonly Unit[]): Map<string, Unit> {
+  // Filled by a loop rather than from [id, unit] pairs: a large document has tens of thousands
+  // of units, and the round-trip check after every extraction renders each of them once.
+  const units = new Map<string, Unit>();
+  for (const unit of list) units.set(unit.id, unit);
+  return units;
+}
+
+/**
+ * Units by id for a walk through the skeleton. Skeletons name their units in document order,
+ * so the next unit is tried first and the map of all of them is built only if that fails:
+ * on a large file the map alone cost more than the comparison it served.
+ */
+class UnitsInOrder {
+  private next = 0;
+  private byId: Map<string, Unit> | undefined;
+  constructor(private readonly list: readonly Unit[]) {}
+  get(id: string): Unit | undefined {
+    const guess = this.list[this.next];
+    if (guess !== undefined && guess.id === id && this.byId === undefined) {
+      this.next++;
+      return guess;
+    }
+    this.byId ??= unitsById(this.list);
+    return this.byId.get(id);
+  }
+}
+
+/**
+ * Whether `renderSkeleton` gives `expected`, found piece by piece against it: the round-trip
+ * check then neither joins the pieces of a large document into one string nor encodes it.
+ * Unit ids are taken to be unique, as every format makes them.
+ */
+export function rendersAs(
+  document: Pick<Document, 'units' | 'path'>,
+  skeleton: Skeleton,
+  escapers: Escapers,
+  expected: string,
+  choose: TargetChoice = targetOrSource,
+): boolean {
+  const units = new UnitsInOrder(document.units);
+  let at = 0;
+  for (const piece of skeleton.pieces) {
+    const rendered = renderPiece(piece, units, escapers, choose, document.path);
+    const end = at + rendered.length;
+    // A slice and `===` rather than `startsWith(rendered, at)`: V8 compares two strings' contents
+    // in bulk but runs `startsWith` unit by unit, ten times slower on a large file.
+    if (end > expected.length || expected.slice(at, end) !== rendered) return false;
+    at = end;
+  }
+  return at === expected.length;
+}
+
+/**
+ * A format that can cut sentences while it reads, so each unit is built once, and that checks
+ * the round-trip law on what it read. `intact` is whether `merge` of the document, every
+ * segment's source standing as its target, gives back `bytes`.
+ */
+export interface ReadsSegmented {
+  extractSegmented(bytes: Uint8Array, options: ExtractOptions, segmenter: Segmenter): { document: Document; intact: boolean };
+}
+
+export function readsSegmented(format: Format): format is Format & ReadsSegmented {
+  return typeof (format as Partial<ReadsSegmented>).extractSegmented === 'function';
 }
 
 /**
@@ -98,7 +218,7 @@ export function choosesSources(unit: Unit, choose: TargetChoice): boolean {
 
 function renderPiece(
   piece: SkeletonPiece,
-  units: Map<string, Unit>,
+  units: Pick<Map<string, Unit>, 'get'>,
   escapers: Escapers,
   choose: TargetChoice,
   path: string,

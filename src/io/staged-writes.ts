@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 
@@ -12,14 +12,16 @@ export class StagedWrites {
   private readonly staged: { temporary: string; path: string }[] = [];
   private readonly made: string[] = [];
 
-  write(path: string, data: Uint8Array | string): void {
+  /** `data` given as chunks is written one chunk after another as each is taken, never joined. */
+  write(path: string, data: Uint8Array | string | Iterable<Uint8Array>): void {
     const folder = dirname(path);
     const first = mkdirSync(folder, { recursive: true });
     // mkdirSync names only the topmost folder it made; the ones below it were made too.
     if (first !== undefined) for (let dir = folder; dir.length >= first.length; dir = dirname(dir)) this.made.push(dir);
     const temporary = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
     this.staged.push({ temporary, path });
-    writeFileSync(temporary, data);
+    if (typeof data === 'string' || data instanceof Uint8Array) writeFileSync(temporary, data);
+    else writeChunks(temporary, data);
   }
 
   /** Every staged file into place, in the order written. */
@@ -38,5 +40,17 @@ export class StagedWrites {
         // Not empty: something else was put there meanwhile, and it stays.
       }
     }
+  }
+}
+
+function writeChunks(path: string, chunks: Iterable<Uint8Array>): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of chunks) {
+      // A write may take less than it was given; the rest follows until the chunk is all out.
+      for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at, chunk.length - at);
+    }
+  } finally {
+    closeSync(fd);
   }
 }

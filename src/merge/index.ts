@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatByName, formatForPath, type Format } from '../formats/index.js';
+import { mergedChunks } from '../formats/format.js';
+import { joinBytes } from '../formats/shared.js';
 import { t } from '../i18n/index.js';
 import { targetOrSource } from '../model/content.js';
 import { TarjomanError } from '../model/located-error.js';
@@ -41,7 +43,14 @@ export interface PlannedDocument {
   outPath: string;
   /** the original as read, so the caller can make sure no input is overwritten */
   originalPath: string;
-  bytes: Uint8Array;
+  /**
+   * The merged document's bytes in chunks that one after another are the file. A document
+   * handed on by `onDocument` is rendered as its chunks are taken, so a caller that writes each
+   * as it comes never holds the whole file; one kept in the plan was rendered with it.
+   */
+  chunks(): Iterable<Uint8Array>;
+  /** the same bytes whole, joined when first asked for */
+  readonly bytes: Uint8Array;
   /** the merged model, targets in place, for publications made from exactly what was written */
   document: Document;
   targetLang: string;
@@ -148,21 +157,37 @@ interface FinishedEntry {
   document?: PlannedDocument;
 }
 
-function finishEntry(entry: EntryPlan, options: MergeXliffOptions): FinishedEntry {
+/**
+ * `lazy`: render the merged bytes only when the document's chunks are taken. Otherwise they are
+ * rendered here, so a document that cannot be written fails the plan, not its writer.
+ */
+function finishEntry(entry: EntryPlan, options: MergeXliffOptions, lazy: boolean): FinishedEntry {
   const finished: FinishedEntry = { refusals: [...entry.refusals], findings: [...entry.findings] };
   if (!entry.match) return finished;
-  const { matcher, format, originalPath, lang, entry: located } = entry.match;
-  const matched = matcher.finish(located);
-  // The matcher holds the original's units beside the merged ones: let them go before the bytes are made.
+  const { format, originalPath, lang, entry: located } = entry.match;
+  // The matcher holds the original's units beside the merged ones: no reference to it is kept
+  // here, not even a local one, so they can go before the bytes are made.
+  const matched = entry.match.matcher.finish(located);
   delete entry.match;
   finished.refusals.push(...matched.refusals);
   finished.findings.push(...matched.findings);
   if (matched.refusals.length || options.documents === false) return finished;
   const recorded = located.original;
+  const merge = () => mergedChunks(format, matched.document, { targetLang: lang, choose: targetOrSource });
+  let rendered = lazy ? undefined : Array.from(merge());
+  let whole: Uint8Array | undefined;
   finished.document = {
     outPath: outputPathFor(recorded || originalPath),
     originalPath: resolve(options.cwd ?? process.cwd(), originalPath),
-    bytes: format.merge(matched.document, { targetLang: lang, choose: targetOrSource }),
+    chunks: () => (whole ? [whole] : (rendered ?? merge())),
+    get bytes() {
+      if (whole === undefined) {
+        whole = joinBytes(rendered ?? merge());
+        // Joined, the chunks would only hold the same bytes a second time.
+        rendered = undefined;
+      }
+      return whole;
+    },
     document: matched.document,
     targetLang: lang,
     counts: matched.counts,
@@ -229,7 +254,7 @@ export async function planXliffMerge(input: XliffInput, xliffPath: string, optio
       if (!current) start(raw!);
       if (current!.match) current!.match.entry = { ...current!.match.entry, line: entry.line, column: entry.column };
       if (streaming) {
-        const done = finishEntry(current!, options);
+        const done = finishEntry(current!, options, options.onDocument !== undefined);
         if (done.document) options.onDocument?.(done.document);
         // Handed on: the plan keeps the findings only.
         delete done.document;
@@ -246,6 +271,6 @@ export async function planXliffMerge(input: XliffInput, xliffPath: string, optio
     return plan;
   }
   for (const done of finished) addFinished(done, plan);
-  for (const entry of entries) addFinished(finishEntry(entry, options), plan);
+  for (const entry of entries) addFinished(finishEntry(entry, options, false), plan);
   return plan;
 }

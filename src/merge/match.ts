@@ -120,13 +120,15 @@ function emptyCounts(): MergeCounts {
   return { units: 0, segments: 0, merged: 0, fromSource: 0, states: { initial: 0, translated: 0, reviewed: 0, final: 0 } };
 }
 
-/** A unit as matched; lists stay absent while empty, since a large document has many slots. */
-interface Slot {
-  unit: Unit;
+/** What a unit's match found; kept only for the units that found something, since a large document has many. */
+interface Problems {
   refusals?: Finding[];
   findings?: Finding[];
-  counts: MergeCounts;
 }
+
+/** A unit's counts, flat: units, segments, merged, from source, then one per state in `STATE_ORDER`. */
+const COUNT_FIELDS = 4 + STATE_ORDER.length;
+const STATE_FIELD = new Map(STATE_ORDER.map((state, i) => [state, 4 + i]));
 
 /**
  * Puts the XLIFF's targets onto the re-extracted original, unit by unit and segment by
@@ -137,7 +139,14 @@ interface Slot {
  */
 export class DocumentMatcher {
   private readonly index = new Map<string, number>();
-  private readonly slots: (Slot | undefined)[];
+  /**
+   * Per unit of the original, as matched: the unit to write, its counts in one typed array
+   * rather than an object each, and its findings where it has any. These grow with the
+   * document, so they are kept as small as the matching allows.
+   */
+  private readonly matched: (Unit | undefined)[];
+  private readonly counts: Int32Array;
+  private readonly problems = new Map<number, Problems>();
   private readonly added: Collector;
 
   constructor(
@@ -149,7 +158,8 @@ export class DocumentMatcher {
     private readonly keep = true,
   ) {
     original.units.forEach((unit, i) => this.index.set(unit.id, i));
-    this.slots = new Array<Slot | undefined>(original.units.length);
+    this.matched = new Array<Unit | undefined>(original.units.length);
+    this.counts = new Int32Array(original.units.length * COUNT_FIELDS);
     this.added = new Collector(xliffPath);
   }
 
@@ -167,11 +177,15 @@ export class DocumentMatcher {
     const refusals = new Collector(xliffPath);
     const findings = new Collector(xliffPath);
     const counts = emptyCounts();
-    const slot: Slot = { unit, counts };
-    this.slots[at] = slot;
+    this.matched[at] = unit;
+    this.problems.delete(at);
     const keep = () => {
-      if (refusals.list.length) slot.refusals = refusals.list;
-      if (findings.list.length) slot.findings = findings.list;
+      this.counts.set([counts.units, counts.segments, counts.merged, counts.fromSource, ...STATE_ORDER.map((state) => counts.states[state])], at * COUNT_FIELDS);
+      if (!refusals.list.length && !findings.list.length) return;
+      const found: Problems = {};
+      if (refusals.list.length) found.refusals = refusals.list;
+      if (findings.list.length) found.findings = findings.list;
+      this.problems.set(at, found);
     };
     const want = segments(unit);
     const have = got.parts.filter((p): p is ReadSegment => p.kind === 'segment');
@@ -224,7 +238,7 @@ export class DocumentMatcher {
       if (part.matches) merged.matches = part.matches;
       return merged;
     });
-    if (this.keep) slot.unit = { ...unit, parts };
+    if (this.keep) this.matched[at] = { ...unit, parts };
     keep();
   }
 
@@ -234,21 +248,24 @@ export class DocumentMatcher {
     const findings: Finding[] = [];
     const counts = emptyCounts();
     const missing = new Collector(this.xliffPath);
+    const all = this.counts;
     const units = this.original.units.map((unit, i) => {
-      const slot = this.slots[i];
-      if (!slot) {
+      const matched = this.matched[i];
+      if (!matched) {
         missing.error('unit-missing', entry, { unit: unit.id, line: unit.context.line ?? '?' }, unit.id);
         refusals.push(...missing.list.splice(0));
         return unit;
       }
-      if (slot.refusals) refusals.push(...slot.refusals);
-      if (slot.findings) findings.push(...slot.findings);
-      counts.units += slot.counts.units;
-      counts.segments += slot.counts.segments;
-      counts.merged += slot.counts.merged;
-      counts.fromSource += slot.counts.fromSource;
-      for (const state of STATE_ORDER) counts.states[state] += slot.counts.states[state];
-      return slot.unit;
+      const found = this.problems.get(i);
+      if (found?.refusals) refusals.push(...found.refusals);
+      if (found?.findings) findings.push(...found.findings);
+      const at = i * COUNT_FIELDS;
+      counts.units += all[at]!;
+      counts.segments += all[at + 1]!;
+      counts.merged += all[at + 2]!;
+      counts.fromSource += all[at + 3]!;
+      for (const state of STATE_ORDER) counts.states[state] += all[at + STATE_FIELD.get(state)!]!;
+      return matched;
     });
     return { document: { ...this.original, targetLang: this.targetLang, units }, refusals, findings, counts };
   }

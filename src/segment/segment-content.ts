@@ -1,6 +1,6 @@
 import { normalizeContent, plainText, unitSource } from '../model/content.js';
 import type { Content, Document, Inline, InlineCode, Part, Unit } from '../model/schema.js';
-import type { Segmenter } from './segmenter.js';
+import { BreakList, type Segmenter } from './segmenter.js';
 
 /*
  * Part ids repeat in every unit (`s1`, `i1`…): one shared string per id rather than one per
@@ -67,12 +67,12 @@ function slotForCode(code: InlineCode, at: number, ranges: Range[]): number {
  * the concatenation of the parts' sources is always the input content.
  */
 export function segmentContent(content: Content, segmenter: Segmenter): Part[] {
+  if (content.length === 1 && content[0]!.type === 'text' && !isBlank(content[0]!.text)) return segmentText(content[0]!.text, segmenter);
   const text = plainText(content);
-  if (text.trim() === '') {
+  if (isBlank(text)) {
     return [{ kind: 'segment', id: 's1', source: normalizeContent(content), state: 'initial' }];
   }
   const ranges = sentenceRanges(text, segmenter.breaks(text));
-  if (content.length === 1) return textParts(text, ranges);
   const buckets: Inline[][] = Array.from({ length: ranges.length * 2 + 1 }, () => []);
   let offset = 0;
   // Parts must keep the content's order: once something went to a later part, nothing goes back.
@@ -132,18 +132,86 @@ export function segmentContent(content: Content, segmenter: Segmenter): Part[] {
   return parts;
 }
 
-/** The parts of content that is one run of text: the same cut as below, with nothing to place between. */
-function textParts(text: string, ranges: readonly Range[]): Part[] {
-  const parts: Part[] = [];
-  let ignorableNo = 0;
-  let last = 0;
-  for (let k = 0; k < ranges.length; k++) {
-    const r = ranges[k]!;
-    if (r.start > last) parts.push({ kind: 'ignorable', id: ignorableId(++ignorableNo), source: [{ type: 'text', text: text.slice(last, r.start) }] });
-    parts.push({ kind: 'segment', id: segmentId(k + 1), source: [{ type: 'text', text: text.slice(r.start, r.end) }], state: 'initial' });
-    last = r.end;
+/** Whether the text is empty or white space only, as `text.trim() === ''` says, without making the trimmed copy. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/*
+ * The gap between two sentences is nearly always one space, and a large document has tens of
+ * thousands of them: one frozen part per id serves them all. Frozen, so that sharing one cannot
+ * let a change to one unit show in another.
+ */
+const spaceIgnorables: Part[] = [];
+
+function ignorablePart(n: number, text: string): Part {
+  if (text !== ' ') return { kind: 'ignorable', id: ignorableId(n), source: [{ type: 'text', text }] };
+  return (spaceIgnorables[n] ??= Object.freeze({
+    kind: 'ignorable',
+    id: ignorableId(n),
+    source: Object.freeze([Object.freeze({ type: 'text', text })]) as Part['source'],
+  }));
+}
+
+const scratchBreaks = new BreakList();
+/** Sentence starts and ends, flattened pairs, reused from unit to unit. */
+let scratchCuts = new Int32Array(128);
+
+/** The breaks of `text`, in the shared buffer. */
+function breaksOf(text: string, segmenter: Segmenter, whole: string, offset: number): BreakList {
+  if (segmenter.breaksInto) segmenter.breaksInto(text, scratchBreaks, whole, offset);
+  else {
+    scratchBreaks.count = 0;
+    for (const b of segmenter.breaks(text)) scratchBreaks.push(b);
   }
-  if (text.length > last) parts.push({ kind: 'ignorable', id: ignorableId(++ignorableNo), source: [{ type: 'text', text: text.slice(last) }] });
+  return scratchBreaks;
+}
+
+/**
+ * The parts of content that is one run of text, not blank: the same cut as `segmentContent`,
+ * with nothing to place between (`whole` and `offset` as for `Segmenter.breaksInto`). This runs
+ * once per unit of every document extracted, so the sentences are found first and the parts
+ * array made at its final size: the parts live as long as the document, and an array grown by
+ * pushing keeps its spare room all that time.
+ */
+export function segmentText(text: string, segmenter: Segmenter, whole: string = text, offset = 0): Part[] {
+  const breaks = breaksOf(text, segmenter, whole, offset);
+  if (scratchCuts.length < 2 * breaks.count + 2) scratchCuts = new Int32Array(4 * breaks.count + 4);
+  const cuts = scratchCuts;
+  let sentences = 0;
+  let start = 0;
+  for (let b = 0; b <= breaks.count; b++) {
+    const end = b < breaks.count ? breaks.offsets[b]! : text.length;
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    start = end;
+    if (e === s) continue;
+    cuts[2 * sentences] = s;
+    cuts[2 * sentences + 1] = e;
+    sentences++;
+  }
+  let count = sentences;
+  let last = 0;
+  for (let k = 0; k < sentences; k++) {
+    if (cuts[2 * k]! > last) count++;
+    last = cuts[2 * k + 1]!;
+  }
+  if (text.length > last) count++;
+  const parts = new Array<Part>(count);
+  let at = 0;
+  let ignorableNo = 0;
+  last = 0;
+  for (let k = 0; k < sentences; k++) {
+    const s = cuts[2 * k]!;
+    const e = cuts[2 * k + 1]!;
+    if (s > last) parts[at++] = ignorablePart(++ignorableNo, text.slice(last, s));
+    parts[at++] = { kind: 'segment', id: segmentId(k + 1), source: [{ type: 'text', text: text.slice(s, e) }], state: 'initial' };
+    last = e;
+  }
+  if (text.length > last) parts[at++] = ignorablePart(++ignorableNo, text.slice(last));
   return parts;
 }
 

@@ -35,6 +35,41 @@ type Element = DefaultTreeAdapterTypes.Element;
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
+type Location = DefaultTreeAdapterTypes.Element['sourceCodeLocation'] & object;
+type Span = Pick<Location, 'startOffset' | 'endOffset'>;
+
+/**
+ * A text value in one piece. The tokenizer builds a token's text from runs, and joining
+ * contiguous tokens adds more: V8 keeps such a string as a tree of its pieces, several times
+ * the memory of its characters, for as long as the parse tree lives. Small values are copied
+ * flat on every join; a long one only when its length passes a power of two, so a large text
+ * node costs linear time, not quadratic.
+ */
+function flat(value: string, before = 0): string {
+  if (value.length < 13) return value;
+  if (before >= 4096 && 31 - Math.clz32(before) === 31 - Math.clz32(value.length)) return value;
+  return ` ${value}`.slice(1);
+}
+
+/**
+ * Only offsets are read from the parser's locations (lines come from the line index): a
+ * location of two numbers in place of six, for every node, tag and attribute of the page.
+ */
+function offsets(location: Span): Location {
+  return { startOffset: location.startOffset, endOffset: location.endOffset } as Location;
+}
+
+function elementLocation(location: Location): Location {
+  const compact = offsets(location);
+  if (location.startTag) compact.startTag = offsets(location.startTag);
+  if (location.attrs) {
+    const attrs: Record<string, Location> = Object.create(null) as Record<string, Location>;
+    for (const name of Object.keys(location.attrs)) attrs[name] = offsets(location.attrs[name]!);
+    compact.attrs = attrs;
+  }
+  return compact;
+}
+
 /**
  * parse5 merges neighbouring character tokens into one text node and only widens its end,
  * so text the parser moved (after `</body>`, out of a table) would seem to own the markup
@@ -46,10 +81,10 @@ const HTML_NS = 'http://www.w3.org/1999/xhtml';
 const treeAdapter: TreeAdapter<DefaultTreeAdapterMap> = {
   ...defaultTreeAdapter,
   insertText(parent, value) {
-    defaultTreeAdapter.appendChild(parent, defaultTreeAdapter.createTextNode(value));
+    defaultTreeAdapter.appendChild(parent, defaultTreeAdapter.createTextNode(flat(value)));
   },
   insertTextBefore(parent, value, reference) {
-    defaultTreeAdapter.insertBefore(parent, defaultTreeAdapter.createTextNode(value), reference);
+    defaultTreeAdapter.insertBefore(parent, defaultTreeAdapter.createTextNode(flat(value)), reference);
   },
   setNodeSourceCodeLocation(node, location) {
     const parent = isText(node) ? node.parentNode : null;
@@ -60,16 +95,21 @@ const treeAdapter: TreeAdapter<DefaultTreeAdapterMap> = {
       const previous = before && isText(before) ? before : undefined;
       const span = previous?.sourceCodeLocation;
       if (previous && span && span.endOffset === location.startOffset) {
-        previous.value += node.value;
-        span.endLine = location.endLine;
-        span.endCol = location.endCol;
+        previous.value = flat(previous.value + node.value, previous.value.length);
         span.endOffset = location.endOffset;
         siblings.splice(at, 1);
         node.parentNode = null;
         return;
       }
     }
-    defaultTreeAdapter.setNodeSourceCodeLocation(node, location);
+    if (!location) defaultTreeAdapter.setNodeSourceCodeLocation(node, location);
+    else defaultTreeAdapter.setNodeSourceCodeLocation(node, isElement(node) ? elementLocation(location) : offsets(location));
+  },
+  updateNodeSourceCodeLocation(node, end: Partial<Location>) {
+    const location = node.sourceCodeLocation;
+    if (!location) return;
+    if (end.endOffset !== undefined) location.endOffset = end.endOffset;
+    if (end.endTag) (location as Location).endTag = offsets(end.endTag);
   },
 };
 
@@ -597,13 +637,12 @@ function rootTag(document: DefaultTreeAdapterTypes.Document, body: string): Foun
   return found;
 }
 
-export function extractHtml(bytes: Uint8Array, options: ExtractOptions): Document {
-  const source = decodeUtf8(bytes, options.path);
-  const bom = source.startsWith(BOM);
-  // parse5 would read a BOM as text and open <body> early, so it is set aside and put back as a piece.
-  const body = bom ? source.slice(1) : source;
-  const lines = new LineIndex(body);
-  const fragment = !DOCUMENT_MARKER.test(body.replace(/<!--[\s\S]*?(?:-->|$)/gu, ''));
+/**
+ * The page parsed and walked into unit candidates. The parse tree is several times the size of
+ * the page and is needed only here: once this returns it can go, before the units and the
+ * skeleton are built.
+ */
+function readCandidates(body: string, lines: LineIndex, fragment: boolean, path: string): { texts: Candidate[]; attributes: Candidate[]; root?: FoundRoot } {
   let refused: ParserError | undefined;
   const parserOptions = {
     sourceCodeLocationInfo: true,
@@ -613,12 +652,22 @@ export function extractHtml(bytes: Uint8Array, options: ExtractOptions): Documen
     },
   };
   const tree = fragment ? parseFragment(body, parserOptions) : parse(body, parserOptions);
-  if (refused) throw refusedParseError(refused, options.path, lines);
-
+  if (refused) throw refusedParseError(refused, path, lines);
   const extraction = new Extraction(body, lines);
   extraction.walk(tree, undefined);
   const texts = extraction.texts.sort((a, b) => a.start - b.start);
   const root = fragment ? undefined : rootTag(tree as DefaultTreeAdapterTypes.Document, body);
+  return { texts, attributes: extraction.attributes, ...(root ? { root } : {}) };
+}
+
+export function extractHtml(bytes: Uint8Array, options: ExtractOptions): Document {
+  const source = decodeUtf8(bytes, options.path);
+  const bom = source.startsWith(BOM);
+  // parse5 would read a BOM as text and open <body> early, so it is set aside and put back as a piece.
+  const body = bom ? source.slice(1) : source;
+  const lines = new LineIndex(body);
+  const fragment = !DOCUMENT_MARKER.test(body.replace(/<!--[\s\S]*?(?:-->|$)/gu, ''));
+  const { texts, attributes, root } = readCandidates(body, lines, fragment, options.path);
 
   // An attribute inside a unit's range sits in one of its codes; it is written back by
   // rewriting that code's data on merge, as a skeleton piece cannot sit inside a unit.
@@ -637,7 +686,7 @@ export function extractHtml(bytes: Uint8Array, options: ExtractOptions): Documen
   const top: Candidate[] = [...texts];
   const nested: { attribute: Candidate; host: Candidate; code: CodeSpan }[] = [];
   const kept: Candidate[] = [...texts];
-  for (const attribute of extraction.attributes) {
+  for (const attribute of attributes) {
     const host = hostOf(attribute.start);
     if (!host) {
       top.push(attribute);

@@ -1,6 +1,6 @@
 import type { Format } from '../format.js';
 import { extractHtml } from './extract.js';
-import { mergeHtml } from './merge.js';
+import { mergeHtml, mergeHtmlChunks } from './merge.js';
 
 export { REFUSED_PARSE_ERRORS } from './errors.js';
 export { ENCODING as HTML_ENCODINGS } from './escape.js';
@@ -17,4 +17,5 @@ export const htmlFormat: Format = {
   extensions: ['.html', '.htm'],
   extract: extractHtml,
   merge: mergeHtml,
+  mergeChunks: mergeHtmlChunks,
 };

@@ -2,7 +2,7 @@ import { sameContent, targetOrSource, unitSource, unitTarget, type TargetChoice 
 import { TarjomanError } from '../../model/located-error.js';
 import type { Content, Document, Inline, Part, Segment, Skeleton, Unit } from '../../model/schema.js';
 import type { MergeOptions } from '../format.js';
-import { encodeUtf8, renderContent, renderSkeleton, type Escapers } from '../shared.js';
+import { joinBytes, renderContent, renderSkeletonUtf8, type Escapers } from '../shared.js';
 import { ENCODING, attributeEncoding, htmlEscapers } from './escape.js';
 import { HtmlMeta, type NestedAttribute, type RootTag, type TagAttribute } from './meta.js';
 import { isRightToLeft } from './tags.js';
@@ -130,7 +130,8 @@ function withLanguage(skeleton: Skeleton, root: RootTag, lang: string, escapers:
   return { ...skeleton, pieces };
 }
 
-export function mergeHtml(document: Document, options: MergeOptions = {}): Uint8Array {
+/** The merged page as chunks of UTF-8, rendered a stretch at a time as they are taken, so a large page is never one string. */
+export function* mergeHtmlChunks(document: Document, options: MergeOptions = {}): Generator<Uint8Array, void, undefined> {
   const parsed = HtmlMeta.safeParse(document.skeleton.meta);
   if (!parsed.success) throw new TarjomanError('html:badSkeleton', { reason: parsed.error.issues[0]?.message ?? '' }, { file: document.path });
   const meta = parsed.data;
@@ -141,5 +142,9 @@ export function mergeHtml(document: Document, options: MergeOptions = {}): Uint8
   if (meta.nested.length) ({ document: doc, skeleton, choose } = withNestedAttributes(doc, skeleton, meta.nested, escapers, choose));
   skeleton = withEmptyUnquoted(doc, skeleton, choose);
   if (options.targetLang && meta.root) skeleton = withLanguage(skeleton, meta.root, options.targetLang, escapers);
-  return encodeUtf8(renderSkeleton(doc, skeleton, escapers, choose));
+  yield* renderSkeletonUtf8(doc, skeleton, escapers, choose);
+}
+
+export function mergeHtml(document: Document, options: MergeOptions = {}): Uint8Array {
+  return joinBytes(mergeHtmlChunks(document, options));
 }

@@ -1,4 +1,4 @@
-import type { Segmenter } from '../segmenter.js';
+import { BreakList, type Segmenter } from '../segmenter.js';
 import type { CompiledRule } from './compile.js';
 import { ruleGates } from './gates.js';
 
@@ -87,19 +87,19 @@ export class SrxSegmenter implements Segmenter {
   }
 
   breaks(text: string): number[] {
+    const list = new BreakList();
+    this.breaksInto(text, list);
+    return Array.from(list.offsets.subarray(0, list.count));
+  }
+
+  breaksInto(text: string, result: BreakList, whole: string = text, offset = 0): void {
+    result.count = 0;
     const length = text.length;
-    const result: number[] = [];
-    if (length < 2) return result;
+    if (length < 2) return;
     const { known, endsBefore, beforeMask, afterMask, secondMask, checks, words } = this;
-    let previous = text.charCodeAt(0);
-    // At position 1 nothing stands two before: no rule is turned down for it.
-    let second = -1;
     for (let position = 1; position < length; position++) {
-      const next = text.charCodeAt(position);
-      const b = previous;
-      const bb = second;
-      second = previous;
-      previous = next;
+      // Each unit is read once on the way; its neighbours only where it may end a `beforebreak`.
+      const b = whole.charCodeAt(offset + position - 1);
       let ends = endsBefore[b]!;
       if (ends === 0) {
         this.learn(b);
@@ -107,6 +107,9 @@ export class SrxSegmenter implements Segmenter {
       }
       // No mask of `b` has a bit: the test below would find none.
       if (ends === 1) continue;
+      const next = whole.charCodeAt(offset + position);
+      // At position 1 nothing stands two before: no rule is turned down for it.
+      const bb = position >= 2 ? whole.charCodeAt(offset + position - 2) : -1;
       if (!known[next]) this.learn(next);
       if (bb >= 0 && !known[bb]) this.learn(bb);
       // Never between the two halves of a surrogate pair: a `u` pattern does not match there.
@@ -125,6 +128,5 @@ export class SrxSegmenter implements Segmenter {
         }
       }
     }
-    return result;
   }
 }

@@ -32,6 +32,7 @@ describe('benchmark report', () => {
     machine,
     extraction: [
       { format: 'html', bytesAsked: 10 * MB, bytes: 10 * MB, extractSeconds: 4, annotateSeconds: 1, seconds: 5, maxRssKb: 1, segments: 1, matches: 1, parseSeconds: 3, floorSeconds: 2, floorName: 'parse5 with source locations', roundTripSeconds: 0.5, segmentSeconds: 0.5, writeSeconds: 1 },
+      { format: 'text', bytesAsked: 10 * MB, bytes: 10 * MB, extractSeconds: 0.4, annotateSeconds: 0.1, seconds: 0.5, maxRssKb: 1, segments: 1, matches: 1, onePass: true, parseSeconds: 0.2, roundTripSeconds: 0, segmentSeconds: 0, writeSeconds: 0.3 },
     ],
     reading: [...readingRows('html', 1), ...readingRows('text', 2)],
     cli: [
@@ -63,6 +64,14 @@ describe('benchmark report', () => {
     // 3 + 0.5 + 0.5 + 1 (annotation) + 1 (writing) = 6 s for 10 MB.
     expect(row.trim().endsWith('| 1.67 |')).toBe(true);
     expect(markdown).toContain('html: parse5 with source locations');
+  });
+
+  it('shows a format read, checked and segmented in one pass as one stage', () => {
+    const row = targetLine(markdown, 'text | 10.0 | 0.20');
+    expect(row).toContain('0.20 (50.0 MB/s), with the check and segmentation');
+    expect(row.split(' in the parse ').length - 1).toBe(2);
+    // 0.2 + 0.1 (annotation) + 0.3 (writing) = 0.6 s for 10 MB.
+    expect(row.trim().endsWith('| 16.7 |')).toBe(true);
   });
 
   it('measures text-made XLIFF at every size but the largest, where one HTML-made 1.2 file is enough', () => {

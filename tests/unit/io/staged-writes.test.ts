@@ -28,6 +28,34 @@ describe('StagedWrites', () => {
     expect(tree(join(dir, 'out'))).toEqual(['a', 'a/one.txt', 'two.txt']);
   });
 
+  it('writes chunks one after another as they are taken, never joined', () => {
+    const taken: string[] = [];
+    function* chunks(): Generator<Uint8Array> {
+      for (const part of ['first ', 'بند ', '😀', '', ' last']) {
+        taken.push(part);
+        yield new TextEncoder().encode(part);
+      }
+    }
+    const staging = new StagedWrites();
+    staging.write(join(dir, 'out', 'chunked.txt'), chunks());
+    staging.write(join(dir, 'out', 'empty.txt'), []);
+    expect(taken).toHaveLength(5);
+    staging.commit();
+    expect(readFileSync(join(dir, 'out', 'chunked.txt'), 'utf8')).toBe('first بند 😀 last');
+    expect(readFileSync(join(dir, 'out', 'empty.txt'))).toHaveLength(0);
+  });
+
+  it('leaves nothing behind when the chunks fail part way and the writes are aborted', () => {
+    function* failing(): Generator<Uint8Array> {
+      yield new TextEncoder().encode('half');
+      throw new Error('render failed');
+    }
+    const staging = new StagedWrites();
+    expect(() => staging.write(join(dir, 'out', 'doc.txt'), failing())).toThrow('render failed');
+    staging.abort();
+    expect(tree(dir)).toEqual([]);
+  });
+
   it('replaces an existing file only on commit', () => {
     writeFileSync(join(dir, 'doc.txt'), 'old');
     const staging = new StagedWrites();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatForPath } from '../../../src/formats/index.js';
-import { matchDocument, runQualityChecks, type MergePolicy, type QualityCheck } from '../../../src/merge/index.js';
+import { DocumentMatcher, matchDocument, runQualityChecks, type MergePolicy, type QualityCheck } from '../../../src/merge/index.js';
 import { qualityChecks } from '../../../src/merge/checks.js';
 import type { Content, Document, SegmentState } from '../../../src/model/schema.js';
 import { createSegmenter } from '../../../src/segment/srx/index.js';
@@ -122,6 +122,19 @@ describe('matchDocument', () => {
     expect(lenient.findings).toEqual([]);
     expect(lenient.text).toBe('FIRST SENTENCE HERE. Second one follows.\n\nA new paragraph.\n');
     expect(lenient.counts).toMatchObject({ merged: 1, fromSource: 2 });
+  });
+
+  it('lets a unit read again take the place of the first reading, its counts and findings with it', () => {
+    const doc = extract('a.txt', TEXT);
+    const untranslated = roundTrip(fill(doc, () => undefined), '2.1').files[0]!;
+    const translated = roundTrip(fill(doc, upper), '2.1').files[0]!;
+    const matcher = new DocumentMatcher(doc, 'doc.xlf', 'fa', policy);
+    for (const unit of untranslated.units) matcher.unit(unit);
+    matcher.unit(translated.units.find((u) => u.id === 'u1')!);
+    const result = matcher.finish(translated);
+    expect(result.findings.map((f) => [f.rule, f.unitId, f.segmentId])).toEqual([['untranslated', 'u2', 's1']]);
+    expect(result.counts).toEqual({ units: 2, segments: 3, merged: 2, fromSource: 1, states: { initial: 1, translated: 2, reviewed: 0, final: 0 } });
+    expect(decode(formatForPath('a.txt').merge(result.document))).toBe('FIRST SENTENCE HERE. SECOND ONE FOLLOWS.\n\nA new paragraph.\n');
   });
 
   it('does not ask for a translation of a segment without letters', () => {
