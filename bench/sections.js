@@ -49,6 +49,17 @@ const runsFor = (bytes) => (bytes <= MB ? 3 : 1);
 const readerRunsFor = (bytes) => (bytes <= 10 * MB ? 3 : 1);
 
 /**
+ * Extraction as the readers: a run projected, from the size below, to take under 2 s mostly
+ * measures the JIT warming up and where the collector happens to fall, so it gets the best of 3.
+ * Longer runs are timed once; the largest size, timed once, shows the steady rate.
+ */
+function extractionRunsFor(previous, bytes) {
+  if (bytes <= MB) return runsFor(bytes);
+  if (!previous?.seconds) return 1;
+  return (previous.seconds * bytes) / previous.bytesAsked < 2 ? 3 : 1;
+}
+
+/**
  * A skip row when the case would not finish in time, judged from the same case one size down:
  * past its own limit, or past the end of the run's time budget (`--budget`).
  */
@@ -99,7 +110,7 @@ export async function extraction(ctx) {
         ctx.log(`  extraction ${format} ${label(bytes)}`);
         // Stages are taken apart up to 10 MB; at 100 MB they would double a case of minutes.
         const stages = bytes <= 10 * MB;
-        const r = await measure('extract', { file: articleFile(bytes, format, ctx.seed), glossary: 10_000, runs: runsFor(bytes), seed: ctx.seed, stages }, { timeoutSeconds: stages ? 2 * limit : limit });
+        const r = await measure('extract', { file: articleFile(bytes, format, ctx.seed), glossary: 10_000, runs: extractionRunsFor(previous, bytes), seed: ctx.seed, stages }, { timeoutSeconds: stages ? 2 * limit : limit });
         row = { ...base, ...r, seconds: r.failed ? undefined : r.extractSeconds + r.annotateSeconds };
       }
       rows.push(row);
