@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Automaton, type AutomatonKey } from '../../../src/glossary/matcher/automaton.js';
+import { Automaton } from '../../../src/glossary/matcher/automaton.js';
 import { createMatcher } from '../../../src/glossary/matcher/index.js';
-import { normalizeForMatch, upperUnit, wordFlags } from '../../../src/glossary/matcher/normalize.js';
-import { buildPatterns } from '../../../src/glossary/matcher/patterns.js';
+import { normalizeForMatch, wordFlags } from '../../../src/glossary/matcher/normalize.js';
 import type { Concept, Glossary } from '../../../src/glossary/schema.js';
-import { PERSIAN_SUFFIXES } from '../../../src/lang/fa.js';
 import type { Content } from '../../../src/model/schema.js';
-import { termArbitrary } from '../../helpers/term-arbitrary.js';
+import { INFLECTION_START, keysOf, termArbitrary } from '../../helpers/term-arbitrary.js';
 
 /**
  * The scan straight over the string (`scanText`, which folds each unit as it goes and gives up on
@@ -40,16 +38,6 @@ const textArb = fc
   .array(fc.oneof({ arbitrary: inflectedArb, weight: 5 }, { arbitrary: fc.constant(' '), weight: 4 }, { arbitrary: fc.constantFrom(...EXTRAS), weight: 2 }), { maxLength: 30 })
   .map((parts) => parts.join(''));
 
-const INFLECTION_START = new Uint8Array(0x10000);
-for (const c of ['s', 'e', ...PERSIAN_SUFFIXES.map((s) => s[0]!)]) INFLECTION_START[c.charCodeAt(0)] = 1;
-
-function keysOf(glossary: Glossary, lang: string): AutomatonKey[] {
-  return buildPatterns(glossary, lang).map((p) => {
-    const key: AutomatonKey = { text: p.key, word: wordFlags(p.key), inflects: p.english || p.persian };
-    if (p.sensitive && p.caseLen > 0) key.first = [p.cased.charCodeAt(0), upperUnit(p.cased.charCodeAt(0))];
-    return key;
-  });
-}
 
 function overString(automaton: Automaton, text: string): string[] | undefined {
   const found = automaton.scanText(text, INFLECTION_START);

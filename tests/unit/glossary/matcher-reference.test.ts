@@ -1,12 +1,10 @@
 import fc from 'fast-check';
-import { termArbitrary } from '../../helpers/term-arbitrary.js';
+import { INFLECTION_START, keysOf, termArbitrary } from '../../helpers/term-arbitrary.js';
 import { describe, expect, it } from 'vitest';
 import { Automaton, type AutomatonKey } from '../../../src/glossary/matcher/automaton.js';
 import { createMatcher } from '../../../src/glossary/matcher/index.js';
-import { normalizeForMatch, upperUnit, wordFlags } from '../../../src/glossary/matcher/normalize.js';
-import { buildPatterns } from '../../../src/glossary/matcher/patterns.js';
+import { normalizeForMatch } from '../../../src/glossary/matcher/normalize.js';
 import type { Concept, Glossary } from '../../../src/glossary/schema.js';
-import { PERSIAN_SUFFIXES } from '../../../src/lang/fa.js';
 
 /**
  * The automaton against the plainest matcher there is: every key tried at every position of the
@@ -35,16 +33,6 @@ const textArb = fc
   .array(fc.oneof(wordArb, fc.constantFrom(...SEPARATORS), fc.constantFrom(...TEXT_EXTRAS)), { maxLength: 30 })
   .map((parts) => parts.join(''));
 
-const INFLECTION_START = new Uint8Array(0x10000);
-for (const c of ['s', 'e', ...PERSIAN_SUFFIXES.map((s) => s[0]!)]) INFLECTION_START[c.charCodeAt(0)] = 1;
-
-function keysOf(glossary: Glossary, lang: string): AutomatonKey[] {
-  return buildPatterns(glossary, lang).map((p) => {
-    const key: AutomatonKey = { text: p.key, word: wordFlags(p.key), inflects: p.english || p.persian };
-    if (p.sensitive && p.caseLen > 0) key.first = [p.cased.charCodeAt(0), upperUnit(p.cased.charCodeAt(0))];
-    return key;
-  });
-}
 
 /** Every key at every position, by the rules the automaton documents. */
 function naive(keys: readonly AutomatonKey[], lower: Uint16Array, cased: Uint16Array, word: Uint8Array, n: number): string[] {
