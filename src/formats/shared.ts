@@ -126,15 +126,9 @@ export function* renderSkeletonUtf8(
 export function joinBytes(taken: Iterable<Uint8Array>): Uint8Array {
   const chunks = Array.isArray(taken) ? (taken as readonly Uint8Array[]) : Array.from(taken);
   if (chunks.length === 1) return chunks[0]!;
-  let length = 0;
-  for (const chunk of chunks) length += chunk.length;
-  const bytes = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+  // A plain view of the joined bytes: callers and tests compare them as a Uint8Array.
+  const joined = Buffer.concat(chunks);
+  return new Uint8Array(joined.buffer, joined.byteOffset, joined.length);
 }
 
 function unitsById(list: readonly Unit[]): Map<string, Unit> {
